@@ -1,0 +1,78 @@
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { build } from 'esbuild';
+import { chromeArgs, findChrome } from './scripts/chrome-path.mjs';
+
+const require = createRequire(import.meta.url);
+
+// msw's worker can only control pages below its own path, and test pages live at '/'.
+const mswWorkerPlugin = {
+  name: 'msw-worker',
+  serve(context) {
+    if (context.path === '/mockServiceWorker.js') {
+      return {
+        body: readFileSync(require.resolve('msw/mockServiceWorker.js'), 'utf8'),
+        type: 'js',
+      };
+    }
+  },
+};
+
+// ajv ships CommonJS only; the browser gets one ES module bundled on first request.
+const commonJsOnly = { ajv: '/__esm/ajv.js' };
+const esmBundles = new Map();
+const commonJsPlugin = {
+  name: 'commonjs-to-esm',
+  resolveImport({ source }) {
+    return commonJsOnly[source];
+  },
+  async serve(context) {
+    const entry = Object.entries(commonJsOnly).find(([, path]) => path === context.path);
+    if (!entry) return;
+    if (!esmBundles.has(entry[0])) {
+      const result = await build({
+        stdin: { contents: `export { default } from '${entry[0]}';`, resolveDir: process.cwd() },
+        bundle: true,
+        format: 'esm',
+        write: false,
+      });
+      esmBundles.set(entry[0], result.outputFiles[0].text);
+    }
+    return { body: esmBundles.get(entry[0]), type: 'js' };
+  },
+};
+
+export default {
+  files: 'test/**/*.test.ts',
+  nodeResolve: true,
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 5 * 60 * 1000,
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: findChrome(), args: chromeArgs },
+    }),
+  ],
+  plugins: [
+    mswWorkerPlugin,
+    commonJsPlugin,
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+    }),
+  ],
+  // nanostores reads process.env.NODE_ENV, which only bundlers replace.
+  testRunnerHtml: (testFramework) => `<!doctype html>
+    <html lang="en">
+      <head><meta charset="utf-8"></head>
+      <body>
+        <script>window.process = { env: { NODE_ENV: 'development' } };</script>
+        <script type="module" src="${testFramework}"></script>
+      </body>
+    </html>`,
+  testFramework: { config: { timeout: 5000 } },
+};
