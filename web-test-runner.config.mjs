@@ -21,8 +21,19 @@ const mswWorkerPlugin = {
   },
 };
 
-// ajv ships CommonJS only; the browser gets one ES module bundled on first request.
-const commonJsOnly = { ajv: '/__esm/ajv.js' };
+// The contract test reads Circle's OpenAPI documents, which live outside the served root.
+const sharedSpecPlugin = {
+  name: 'shared-circle-api',
+  serve(context) {
+    const match = /^\/__shared\/([\w.-]+\.json)$/.exec(context.path);
+    if (!match) return;
+    const file = fileURLToPath(new URL(`../shared/circle-api/${match[1]}`, import.meta.url));
+    return { body: readFileSync(file, 'utf8'), type: 'json' };
+  },
+};
+
+// These ship CommonJS or UMD only; the browser gets one ES module bundled on first request.
+const commonJsOnly = { ajv: '/__esm/ajv.js', 'axe-core': '/__esm/axe-core.js' };
 const esmBundles = new Map();
 const commonJsPlugin = {
   name: 'commonjs-to-esm',
@@ -58,6 +69,7 @@ export default {
   ],
   plugins: [
     mswWorkerPlugin,
+    sharedSpecPlugin,
     commonJsPlugin,
     esbuildPlugin({
       ts: true,

@@ -1,0 +1,105 @@
+/**
+ * Every piece of text the elements show. A value is either a string with `{name}` placeholders,
+ * or plural forms keyed by Intl.PluralRules categories and chosen by the `count` value.
+ */
+export const en = {
+  loading: 'Loading…',
+  retry: 'Try again',
+  loadMore: 'Load more',
+  loadingMore: 'Loading more…',
+  signedOutTitle: 'Sign in to see the community',
+  signedOutBody: 'This content is for signed-in members.',
+  signIn: 'Sign in',
+  errorTitle: 'Something went wrong',
+  errorNetwork: 'The community could not be reached. Check your connection and try again.',
+  errorServer: 'The community is having trouble right now. Please try again in a moment.',
+  errorRateLimited: 'Too many requests. Please wait a moment and try again.',
+  errorNotFound: 'This could not be found. It may have been removed.',
+  errorForbidden: 'You don\'t have access to this.',
+  errorSession: 'Your sign-in could not be checked. Please try again.',
+  errorGeneric: 'Please try again.',
+  configProblem: 'This widget is not set up correctly: {problem}',
+  noTokenEndpoint: 'no token endpoint is configured.',
+  badAttribute: '{name}="{value}" is not valid: use {expected}. Using "{fallback}" instead.',
+  badUrlAttribute: '{name}="{value}" is not an http or https URL.',
+
+  feedLabel: 'Community posts',
+  feedEmpty: 'No posts yet.',
+  postedIn: 'in {space}',
+  like: 'Like',
+  likes: { one: '{count} like', other: '{count} likes' },
+  comments: { one: '{count} comment', other: '{count} comments' },
+  openOnCircle: 'Open post',
+  likeFailed: 'Your like could not be saved. Please try again.',
+  unlikeFailed: 'Your like could not be removed. Please try again.',
+  pinned: 'Pinned',
+  edited: 'Edited',
+
+  eventsLabel: 'Community events',
+  eventsEmpty: 'No upcoming events.',
+  pastEventsEmpty: 'No past events.',
+  rsvp: 'RSVP',
+  cancelRsvp: 'Cancel RSVP',
+  going: 'You\'re going',
+  eventFull: 'This event is full',
+  rsvpClosed: 'RSVP is closed',
+  rsvpFailed: 'Your RSVP could not be saved. Please try again.',
+  cancelRsvpFailed: 'Your RSVP could not be cancelled. Please try again.',
+  attendees: { one: '{count} attendee', other: '{count} attendees' },
+  virtualEvent: 'Online event',
+  joinLink: 'Join link',
+  inPerson: 'In person',
+  eventTimeZone: 'Event time zone: {zone}',
+  allEventsEmpty: 'No events yet.',
+  rsvpFor: 'RSVP to {title}',
+  cancelRsvpFor: 'Cancel RSVP for {title}',
+  eventEnded: 'This event has ended',
+  locationForAttendees: 'Location shared with attendees',
+  recurring: 'Repeats',
+  addToCalendar: 'Add to calendar',
+
+  notificationsLabel: 'Notifications',
+  notificationsButton: 'Notifications',
+  notificationsButtonCount: {
+    one: 'Notifications, {count} new',
+    other: 'Notifications, {count} new',
+  },
+  notificationsEmpty: 'You\'re all caught up.',
+  markAllRead: 'Mark all as read',
+  markAllReadFailed: 'Notifications could not be marked as read. Please try again.',
+  markReadFailed: 'The notification could not be marked as read. Please try again.',
+  unread: 'Unread',
+} satisfies Record<string, StringValue>;
+
+export type StringKey = keyof typeof en;
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+export type StringValue = string | PluralForms;
+export type StringTable = { [K in StringKey]: StringValue };
+
+let overrides: Partial<StringTable> = {};
+
+/** Replaces any of the English strings page-wide, for example to reword or translate them. */
+export function setStrings(strings: Partial<StringTable>): void {
+  overrides = { ...overrides, ...strings };
+}
+
+/** Formats one string, filling `{placeholders}` and choosing plural forms by `count`. */
+export function msg(
+  key: StringKey,
+  values: Record<string, string | number> = {},
+  lang = 'en',
+): string {
+  const value: StringValue = overrides[key] ?? en[key];
+  const template = typeof value === 'string' ? value : pluralForm(value, values.count, lang);
+
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+    const filler = values[name];
+    if (filler === undefined) return placeholder;
+    return typeof filler === 'number' ? new Intl.NumberFormat(lang).format(filler) : filler;
+  });
+}
+
+function pluralForm(forms: PluralForms, count: string | number | undefined, lang: string) {
+  const category = new Intl.PluralRules(lang).select(Number(count ?? 0));
+  return forms[category] ?? forms.other;
+}

@@ -1,0 +1,192 @@
+import { atom } from 'nanostores';
+import type { ReadableAtom } from 'nanostores';
+
+import { warnOnce } from '../utils/warn.js';
+
+/**
+ * Where a page's member session stands. The token itself is never part of the state, so it
+ * can't leak through store inspectors or events.
+ * - `idle`: nothing asked yet, or reloaded;
+ * - `loading`: the host's token endpoint is being asked;
+ * - `signed-in`: a token is held in memory;
+ * - `signed-out`: the endpoint said the visitor is not signed in (401 or 403);
+ * - `error`: the endpoint failed or answered something that is not a token.
+ *
+ * `generation` grows on every reload, so elements know to fetch their data again.
+ */
+export type SessionState =
+  | { status: 'idle' | 'loading' | 'signed-out'; generation: number }
+  | { status: 'signed-in'; generation: number; memberId?: number; expiresAt: number }
+  | { status: 'error'; generation: number; error: SessionError };
+
+/** The visitor is not signed in on the host site. */
+export class SignedOutError extends Error {
+  override readonly name = 'SignedOutError';
+}
+
+/** The host's token endpoint failed or is misconfigured. */
+export class SessionError extends Error {
+  override readonly name = 'SessionError';
+}
+
+/** One member session, shared by every element that uses the same token endpoint. */
+export interface Session {
+  readonly endpoint: string;
+  readonly $state: ReadableAtom<SessionState>;
+
+  /** Resolves with a usable access token, asking the endpoint first when needed. */
+  getToken(): Promise<string>;
+
+  /**
+   * Called when the Member API rejected `rejectedToken` as expired. Every caller that saw the
+   * same token shares one renewal.
+   */
+  renew(rejectedToken: string): Promise<string>;
+
+  /** Forgets the token and state, for example after the visitor signed in or out on the host. */
+  reload(): void;
+}
+
+type WithoutGeneration<T> = T extends unknown ? Omit<T, 'generation'> : never;
+
+/** Renew this long before the token's stated expiry, to absorb latency and clock drift. */
+export const RENEW_AHEAD_MS = 2 * 60 * 1000;
+
+/** Circle's documented access-token lifetime, assumed when the endpoint omits the expiry. */
+const DEFAULT_LIFETIME_MS = 60 * 60 * 1000;
+
+interface HeldToken {
+  value: string;
+  expiresAt: number;
+}
+
+/** Creates a session for one token endpoint. Most code wants {@link getSession} instead. */
+export function createSession(endpoint: string, fetchImpl: typeof fetch = fetch): Session {
+  const $state = atom<SessionState>({ status: 'idle', generation: 0 });
+  let held: HeldToken | undefined;
+  let pending: Promise<string> | undefined;
+
+  function setState(state: WithoutGeneration<SessionState>): void {
+    $state.set({ ...state, generation: $state.get().generation } as SessionState);
+  }
+
+  async function requestToken(): Promise<string> {
+    setState({ status: 'loading' });
+    let response: Response;
+    try {
+      response = await fetchImpl(endpoint, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json', 'X-Circle-Widgets': '1' },
+      });
+    } catch {
+      throw fail(`The token endpoint ${endpoint} could not be reached.`);
+    }
+
+    if (response.status === 401 || response.status === 403) {
+      held = undefined;
+      setState({ status: 'signed-out' });
+      throw new SignedOutError('The visitor is not signed in.');
+    }
+    if (!response.ok) throw fail(`The token endpoint ${endpoint} answered ${response.status}.`);
+
+    const token = parseTokenResponse(await response.text().catch(() => ''));
+    if (!token) {
+      throw fail(
+        `The token endpoint ${endpoint} did not answer with a token. It should return JSON ` +
+          'with access_token and access_token_expires_at, as Circle\'s auth_token call does.',
+      );
+    }
+
+    held = { value: token.accessToken, expiresAt: token.expiresAt };
+    setState({ status: 'signed-in', memberId: token.memberId, expiresAt: token.expiresAt });
+    return token.accessToken;
+  }
+
+  function fail(message: string): SessionError {
+    const error = new SessionError(message);
+    warnOnce(message);
+    setState({ status: 'error', error });
+    return error;
+  }
+
+  function fetchOnce(): Promise<string> {
+    pending ??= requestToken().finally(() => {
+      pending = undefined;
+    });
+    return pending;
+  }
+
+  return {
+    endpoint,
+    $state,
+
+    getToken() {
+      if (held && held.expiresAt - Date.now() > RENEW_AHEAD_MS) return Promise.resolve(held.value);
+      if ($state.get().status === 'signed-out') {
+        return Promise.reject(new SignedOutError('The visitor is not signed in.'));
+      }
+      return fetchOnce();
+    },
+
+    renew(rejectedToken) {
+      if (held && held.value !== rejectedToken) return Promise.resolve(held.value);
+      held = undefined;
+      return fetchOnce();
+    },
+
+    reload() {
+      held = undefined;
+      $state.set({ status: 'idle', generation: $state.get().generation + 1 });
+    },
+  };
+}
+
+/** Accepts Circle's `auth_token` answer, or any object with the same two access-token fields. */
+function parseTokenResponse(
+  text: string,
+): { accessToken: string; expiresAt: number; memberId?: number } | undefined {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof body !== 'object' || body === null) return undefined;
+
+  const fields = body as Record<string, unknown>;
+  if (typeof fields.access_token !== 'string' || !fields.access_token) return undefined;
+
+  const statedExpiry = Date.parse(String(fields.access_token_expires_at ?? ''));
+  const expiresAt = Number.isNaN(statedExpiry) ? Date.now() + DEFAULT_LIFETIME_MS : statedExpiry;
+  const memberId =
+    typeof fields.community_member_id === 'number' ? fields.community_member_id : undefined;
+  return { accessToken: fields.access_token, expiresAt, memberId };
+}
+
+// Sessions live on a global registry, so that two copies of the bundle on one page (a plugin and
+// a theme both adding the script, say) still share one token request per endpoint.
+const registryKey = Symbol.for('circle-widgets.sessions');
+type Registry = Map<string, Session>;
+
+function registry(): Registry {
+  const scope = globalThis as unknown as Record<symbol, Registry | undefined>;
+  return (scope[registryKey] ??= new Map());
+}
+
+/** The page's one session for `endpoint` (resolved against the page URL). */
+export function getSession(endpoint: string): Session {
+  const url = new URL(endpoint, document.baseURI).href;
+  const sessions = registry();
+  let session = sessions.get(url);
+  if (!session) {
+    session = createSession(url);
+    sessions.set(url, session);
+  }
+  return session;
+}
+
+/** @internal Drops every session, so each test starts signed out of everything. */
+export function resetSessions(): void {
+  registry().clear();
+}
