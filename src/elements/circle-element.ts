@@ -1,0 +1,189 @@
+import { LitElement, html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+
+import { CircleApiError } from '../api/errors.js';
+import { SessionController } from '../controllers/session-controller.js';
+import { CircleAuthRequiredEvent } from '../events.js';
+import type { CircleErrorDetail } from '../events.js';
+import { msg } from '../i18n/strings.js';
+import type { StringKey } from '../i18n/strings.js';
+import { pageConfig } from '../config.js';
+import { SessionError } from '../session/session.js';
+import { warnOnce } from '../utils/warn.js';
+
+/** How long a rollback message stays before it clears itself. */
+const NOTICE_MS = 8000;
+
+/**
+ * What every `<circle-*>` element shares: the configuration attributes, the page's session, and
+ * the signed-out, error, empty and configuration-problem states. Not registered as a tag.
+ */
+export abstract class CircleElement extends LitElement {
+  protected readonly sessionController = new SessionController(this);
+
+  /** A short message about a change that had to be undone, shown until it times out. */
+  @state() protected notice?: string;
+
+  /** The host site's URL that answers with the member's Circle token. Overrides the page's. */
+  @property({ attribute: 'token-endpoint' }) tokenEndpoint?: string;
+
+  /** Circle's origin for the Member API. Overrides the page's; defaults to app.circle.so. */
+  @property({ attribute: 'api-base' }) apiBase?: string;
+
+  /** The host's sign-in page, linked from the signed-out state. Overrides the page's. */
+  @property({ attribute: 'sign-in-url' }) signInUrl?: string;
+
+  private noticeTimer?: ReturnType<typeof setTimeout>;
+  private announcedSignOut = false;
+  private attributeProblems: string[] = [];
+
+  /** The language for text, dates and numbers: the nearest `lang`, else the browser's. */
+  get locale(): string {
+    const owner = this.closest<HTMLElement>('[lang]');
+    return owner?.lang || document.documentElement.lang || navigator.language || 'en';
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.noticeTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+
+    this.attributeProblems = this.checkAttributes();
+    for (const problem of this.attributeProblems) warnOnce(`<${this.localName}>: ${problem}`, this);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+
+    const signedOut = this.sessionController.state.status === 'signed-out';
+    if (signedOut && !this.announcedSignOut) this.dispatchEvent(new CircleAuthRequiredEvent());
+    this.announcedSignOut = signedOut;
+  }
+
+  /**
+   * Describes attribute values the element can't use; it goes on with defaults, and says so
+   * once in the console and in the widget.
+   */
+  protected checkAttributes(): string[] {
+    return [];
+  }
+
+  /** A problem description for {@link checkAttributes}. */
+  protected badAttribute(name: string, value: string, expected: string, fallback: string): string {
+    return this.t('badAttribute', { name, value, expected, fallback });
+  }
+
+  /** Wraps content in the `base` part, under any attribute problems and rollback notices. */
+  protected renderFrame(content: unknown): TemplateResult {
+    const blocking = this.renderBlockingState();
+    return html`<div class="base" part="base">
+      ${this.attributeProblems.map(
+        (problem) => html`<p class="notice config" part="config-warning">${problem}</p>`,
+      )}
+      ${blocking ?? html`${this.renderNotice()}${content}`}
+    </div>`;
+  }
+
+  /** Text from the string table in the element's language. */
+  protected t(key: StringKey, values?: Record<string, string | number>): string {
+    return msg(key, values, this.locale);
+  }
+
+  /**
+   * The state to show instead of content, when there is one: a configuration problem, or a
+   * signed-out visitor.
+   */
+  private renderBlockingState(): TemplateResult | undefined {
+    const problem = this.sessionController.problem;
+    if (problem) {
+      return html`<div class="state error" part="error" role="alert">
+        <p class="state-title">${this.t('configProblem', { problem })}</p>
+      </div>`;
+    }
+
+    if (this.sessionController.state.status === 'signed-out') {
+      const signInUrl = this.signInUrl || pageConfig().signInUrl;
+      return html`<div class="state" part="signed-out">
+        <slot name="signed-out">
+          <p class="state-title">${this.t('signedOutTitle')}</p>
+          <p>${this.t('signedOutBody')}</p>
+          ${signInUrl
+            ? html`<a class="button primary" part="button sign-in" href=${signInUrl}>
+                ${this.t('signIn')}
+              </a>`
+            : nothing}
+        </slot>
+      </div>`;
+    }
+    return undefined;
+  }
+
+  /** A visible, announced error with a retry button. */
+  protected renderError(error: unknown, retry: () => void): TemplateResult {
+    return html`<div class="state error" part="error" role="alert">
+      <p class="state-title">${this.t('errorTitle')}</p>
+      <p>${this.t(errorMessageKey(error))}</p>
+      <button class="button" part="button retry-button" @click=${() => this.retryAfter(retry)}>
+        ${this.t('retry')}
+      </button>
+    </div>`;
+  }
+
+  protected renderEmpty(key: StringKey): TemplateResult {
+    return html`<div class="state" part="empty"><p>${this.t(key)}</p></div>`;
+  }
+
+  private renderNotice(): TemplateResult | typeof nothing {
+    return this.notice
+      ? html`<p class="notice" part="notice" role="alert">${this.notice}</p>`
+      : nothing;
+  }
+
+  /** Shows a message about a failed change, and tells the host page through `circle-error`. */
+  protected reportFailure(key: StringKey, error: unknown): void {
+    clearTimeout(this.noticeTimer);
+    this.notice = this.t(key);
+    this.noticeTimer = setTimeout(() => (this.notice = undefined), NOTICE_MS);
+    this.dispatchError(error);
+  }
+
+  protected dispatchError(error: unknown): void {
+    const detail: CircleErrorDetail =
+      error instanceof CircleApiError
+        ? { kind: error.kind, status: error.status, message: error.message }
+        : { kind: 'session', status: 0, message: String((error as Error)?.message ?? error) };
+    this.dispatchEvent(new CustomEvent('circle-error', { detail, bubbles: true, composed: true }));
+  }
+
+  /** Retries after a failure; a failed session is asked again first. */
+  private retryAfter(retry: () => void): void {
+    const { session, state: sessionState } = this.sessionController;
+    if (session && sessionState.status === 'error') session.reload();
+    else retry();
+  }
+}
+
+function errorMessageKey(error: unknown): StringKey {
+  if (error instanceof SessionError) return 'errorSession';
+  if (!(error instanceof CircleApiError)) return 'errorGeneric';
+
+  switch (error.kind) {
+    case 'network':
+      return 'errorNetwork';
+    case 'server':
+    case 'malformed':
+      return 'errorServer';
+    case 'rate-limited':
+      return 'errorRateLimited';
+    case 'not-found':
+      return 'errorNotFound';
+    case 'unauthorized':
+      return 'errorForbidden';
+    default:
+      return 'errorGeneric';
+  }
+}

@@ -1,0 +1,327 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { Task, initialState } from '@lit/task';
+
+import type { ApiClient } from '../../api/client.js';
+import type { Page, Post } from '../../api/types.js';
+import { renderRichText, safeUrl } from '../../rich-text/render.js';
+import { richTextStyles } from '../../rich-text/rich-text.styles.js';
+import { sharedStyles } from '../../styles/shared.styles.js';
+import { formatDateTime, formatRelative } from '../../utils/format.js';
+import { CircleElement } from '../circle-element.js';
+import { feedStyles } from './circle-feed.styles.js';
+
+const SORTS = ['latest', 'popular', 'oldest', 'likes', 'alphabetical', 'new_activity'] as const;
+type Sort = (typeof SORTS)[number];
+
+/**
+ * @summary A community feed: the member's home feed, or the posts of one space.
+ *
+ * Shows each post with its author, space, time, title and body, and lets a signed-in member
+ * like posts. Pages load on demand with "Load more".
+ *
+ * @tagname circle-feed
+ *
+ * @slot signed-out - Replaces the signed-out message, for example with the host's sign-in link.
+ *
+ * @csspart base - The wrapper around the whole feed.
+ * @csspart list - The list of posts.
+ * @csspart item - One post card.
+ * @csspart header - A post's author line.
+ * @csspart avatar - The author's picture.
+ * @csspart title - A post's title.
+ * @csspart body - A post's rendered body.
+ * @csspart actions - A post's like, comment and open controls.
+ * @csspart button - Every button.
+ * @csspart like-button - A post's like button.
+ * @csspart load-more - The "Load more" button.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state.
+ * @csspart signed-out - The signed-out state.
+ * @csspart notice - A message about a change that could not be saved.
+ *
+ * @cssprop [--circle-feed-gap=1rem] - Space between post cards.
+ * @cssprop [--circle-color-accent=#4353ff] - Links, the liked state and primary buttons.
+ * @cssprop [--circle-color-text=#1f2330] - Body text.
+ * @cssprop [--circle-color-muted=#5b6073] - Secondary text.
+ * @cssprop [--circle-color-surface=#ffffff] - Card background.
+ * @cssprop [--circle-color-border=#dfe1e8] - Card and button borders.
+ * @cssprop [--circle-radius=0.75rem] - Card corner radius.
+ * @cssprop [--circle-font-family=inherit] - Font; the host page's by default.
+ *
+ * @fires circle-auth-required - The visitor is signed out; the host may show its sign-in.
+ * @fires circle-error - A load or a like failed; `detail` has `kind`, `status` and `message`.
+ */
+export class CircleFeed extends CircleElement {
+  static override styles = [sharedStyles, richTextStyles, feedStyles];
+
+  /** A space's id or slug; without it the feed is the member's home feed. */
+  @property() space?: string;
+
+  /** Order of posts: latest, popular, oldest, likes, alphabetical or new_activity. */
+  @property() sort: Sort = 'latest';
+
+  /** How many posts each page loads. */
+  @property({ attribute: 'per-page', type: Number }) perPage = 10;
+
+  @state() private posts: Post[] = [];
+  @state() private hasNextPage = false;
+  @state() private loadingMore = false;
+  @state() private loadMoreError?: unknown;
+  @state() private pendingLikes = new Set<number>();
+
+  private nextPage = 2;
+  private loadMoreAbort?: AbortController;
+
+  private readonly firstPage = new Task(this, {
+    task: async ([api, space, sort, perPage], { signal }) => {
+      if (!api) return initialState;
+      this.loadMoreAbort?.abort();
+
+      const page = await this.fetchPage(api, space, sort, perPage, 1, signal);
+      this.posts = page.records ?? [];
+      this.hasNextPage = Boolean(page.has_next_page);
+      this.nextPage = 2;
+      this.loadMoreError = undefined;
+      return page;
+    },
+    args: () =>
+      [
+        this.sessionController.api,
+        this.space,
+        this.validSort(),
+        this.validPerPage(),
+        this.sessionController.state.generation,
+      ] as const,
+  });
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.loadMoreAbort?.abort();
+  }
+
+  /** Loads the feed again from the first page. */
+  refresh(): void {
+    void this.firstPage.run();
+  }
+
+  override render(): TemplateResult {
+    return this.renderFrame(
+      this.firstPage.render({
+        initial: () => this.renderSkeleton(),
+        pending: () => (this.posts.length ? this.renderPosts() : this.renderSkeleton()),
+        complete: () => (this.posts.length ? this.renderPosts() : this.renderEmpty('feedEmpty')),
+        error: (error) => this.renderError(error, () => this.refresh()),
+      }),
+    );
+  }
+
+  private renderPosts(): TemplateResult {
+    return html`
+      <div class="list" part="list" role="feed" aria-label=${this.t('feedLabel')}
+        aria-busy=${this.loadingMore || this.firstPage.status === 1 ? 'true' : 'false'}>
+        ${repeat(this.posts, (post) => post.id, (post, index) => this.renderPost(post, index))}
+      </div>
+      ${this.renderPaging()}
+    `;
+  }
+
+  private renderPost(post: Post, index: number): TemplateResult {
+    const titleId = `post-${post.id}-title`;
+    const title = post.display_title || post.name;
+    const author = post.author;
+    const postUrl = safeUrl(post.url);
+    const lang = this.locale;
+
+    return html`<article class="card" part="item" aria-labelledby=${titleId}
+      aria-posinset=${index + 1} aria-setsize=${this.hasNextPage ? -1 : this.posts.length}>
+      <header class="header" part="header">
+        ${author?.avatar_url && safeUrl(author.avatar_url)
+          ? html`<img class="avatar" part="avatar" src=${safeUrl(author.avatar_url)!} alt=""
+              width="40" height="40" loading="lazy" decoding="async" />`
+          : html`<span class="avatar initials" part="avatar" aria-hidden="true">
+              ${initials(author?.name)}</span>`}
+        <div class="byline">
+          <span class="author">${author?.name ?? ''}</span>
+          <span class="meta">
+            ${post.space?.name ? html`${this.t('postedIn', { space: post.space.name })} · ` : nothing}
+            <time datetime=${post.created_at ?? ''} title=${post.created_at
+              ? formatDateTime(post.created_at, lang) : ''}>
+              ${post.created_at ? formatRelative(post.created_at, lang) : ''}
+            </time>
+            ${post.is_pinned_at_top_of_space
+              ? html` · <span class="pinned">${this.t('pinned')}</span>` : nothing}
+          </span>
+        </div>
+      </header>
+      ${title ? html`<h3 class="title" part="title" id=${titleId}>${title}</h3>` : nothing}
+      <div class="body rich-text" part="body">
+        ${renderRichText(post.tiptap_body, post.body_plain_text, { headingLevel: 3, lang })}
+      </div>
+      ${this.renderActions(post, postUrl)}
+    </article>`;
+  }
+
+  private renderActions(post: Post, postUrl: string | undefined): TemplateResult {
+    const likes = post.user_likes_count ?? 0;
+    const liked = Boolean(post.is_liked);
+    const comments = post.comment_count ?? 0;
+
+    return html`<div class="actions" part="actions">
+      ${post.is_liking_enabled === false
+        ? nothing
+        : html`<button class="button like" part="button like-button" aria-pressed=${liked}
+            ?disabled=${this.pendingLikes.has(post.id ?? -1)}
+            @click=${() => this.toggleLike(post)}>
+            <svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16">
+              <path d="M12 21s-7.5-4.6-9.4-9.1C1.2 8.5 3.4 5 7 5c2 0 3.6 1.1 5 3 1.4-1.9 3-3 5-3
+                3.6 0 5.8 3.5 4.4 6.9C19.5 16.4 12 21 12 21z" />
+            </svg>
+            <span class="visually-hidden">${this.t('like')}</span>
+            <span>${this.t('likes', { count: likes })}</span>
+          </button>`}
+      <span class="comments">${this.t('comments', { count: comments })}</span>
+      ${postUrl
+        ? html`<a class="button open" part="button open-link" href=${postUrl} target="_blank"
+            rel="noopener noreferrer">${this.t('openOnCircle')}</a>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderPaging(): TemplateResult | typeof nothing {
+    if (this.loadMoreError) {
+      return this.renderError(this.loadMoreError, () => void this.loadMore());
+    }
+    if (!this.hasNextPage) return nothing;
+
+    return html`<div class="paging">
+      <button class="button" part="button load-more" ?disabled=${this.loadingMore}
+        @click=${() => void this.loadMore()}>
+        ${this.t(this.loadingMore ? 'loadingMore' : 'loadMore')}
+      </button>
+    </div>`;
+  }
+
+  private renderSkeleton(): TemplateResult {
+    return html`<div class="list" aria-busy="true" aria-label=${this.t('loading')} role="status">
+      ${[0, 1, 2].map(
+        () => html`<div class="card skeleton-card" aria-hidden="true">
+          <div class="header">
+            <span class="avatar skeleton"></span>
+            <span class="skeleton line short"></span>
+          </div>
+          <span class="skeleton line title-line"></span>
+          <span class="skeleton line"></span>
+          <span class="skeleton line"></span>
+          <span class="skeleton line medium"></span>
+        </div>`,
+      )}
+      <span class="visually-hidden">${this.t('loading')}</span>
+    </div>`;
+  }
+
+  private async loadMore(): Promise<void> {
+    const api = this.sessionController.api;
+    if (!api || this.loadingMore) return;
+
+    this.loadMoreAbort?.abort();
+    const abort = (this.loadMoreAbort = new AbortController());
+    this.loadingMore = true;
+    this.loadMoreError = undefined;
+
+    try {
+      const page = await this.fetchPage(
+        api, this.space, this.validSort(), this.validPerPage(), this.nextPage, abort.signal,
+      );
+      const known = new Set(this.posts.map((post) => post.id));
+      this.posts = [...this.posts, ...(page.records ?? []).filter((post) => !known.has(post.id))];
+      this.hasNextPage = Boolean(page.has_next_page);
+      this.nextPage += 1;
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      this.loadMoreError = error;
+      this.dispatchError(error);
+    } finally {
+      if (this.loadMoreAbort === abort) this.loadingMore = false;
+    }
+  }
+
+  private fetchPage(
+    api: ApiClient,
+    space: string | undefined,
+    sort: Sort,
+    perPage: number,
+    page: number,
+    signal: AbortSignal,
+  ): Promise<Page<Post>> {
+    const query = { page, per_page: perPage, sort };
+    if (space) {
+      return api.get('/spaces/{space_id}/posts', { params: { space_id: space }, query, signal });
+    }
+    return api.get('/home', { query, signal });
+  }
+
+  /** Likes or unlikes at once, then undoes it visibly if Circle refuses. */
+  private async toggleLike(post: Post): Promise<void> {
+    const api = this.sessionController.api;
+    const id = post.id;
+    if (!api || id === undefined || this.pendingLikes.has(id)) return;
+
+    const liked = Boolean(post.is_liked);
+    const count = post.user_likes_count ?? 0;
+    this.updatePost(id, { is_liked: !liked, user_likes_count: Math.max(0, count + (liked ? -1 : 1)) });
+    this.pendingLikes = new Set(this.pendingLikes).add(id);
+
+    try {
+      const options = { params: { post_id: id } };
+      if (liked) await api.delete('/posts/{post_id}/user_likes', options);
+      else await api.post('/posts/{post_id}/user_likes', options);
+    } catch (error) {
+      this.updatePost(id, { is_liked: liked, user_likes_count: count });
+      this.reportFailure(liked ? 'unlikeFailed' : 'likeFailed', error);
+    } finally {
+      const pending = new Set(this.pendingLikes);
+      pending.delete(id);
+      this.pendingLikes = pending;
+    }
+  }
+
+  private updatePost(id: number, changes: Partial<Post>): void {
+    this.posts = this.posts.map((post) => (post.id === id ? ({ ...post, ...changes } as Post) : post));
+  }
+
+  protected override checkAttributes(): string[] {
+    const problems = [];
+    if (this.validSort() !== this.sort) {
+      problems.push(this.badAttribute('sort', this.sort, SORTS.join(', '), 'latest'));
+    }
+    if (this.validPerPage() !== this.perPage) {
+      problems.push(this.badAttribute('per-page', String(this.perPage), '1 to 100', '10'));
+    }
+    return problems;
+  }
+
+  private validSort(): Sort {
+    return (SORTS as readonly string[]).includes(this.sort) ? this.sort : 'latest';
+  }
+
+  private validPerPage(): number {
+    const perPage = this.perPage;
+    return Number.isInteger(perPage) && perPage >= 1 && perPage <= 100 ? perPage : 10;
+  }
+}
+
+function initials(name: string | undefined): string {
+  const letters = (name ?? '').trim().split(/\s+/).map((word) => [...word][0] ?? '');
+  return (letters[0] ?? '') + (letters.length > 1 ? letters[letters.length - 1] : '');
+}
+
+if (!customElements.get('circle-feed')) customElements.define('circle-feed', CircleFeed);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'circle-feed': CircleFeed;
+  }
+}

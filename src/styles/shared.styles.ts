@@ -1,0 +1,153 @@
+import { css } from 'lit';
+
+/**
+ * The base every element shares: design tokens with fallbacks, a reset that shields the shadow
+ * tree from host-page rules that inherit, the focus ring, buttons and the shared states.
+ */
+export const sharedStyles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    font-family: var(--circle-font-family, inherit);
+    font-size: var(--circle-font-size, 1rem);
+    line-height: var(--circle-line-height, 1.5);
+    color: var(--circle-color-text, #1f2330);
+
+    --_accent: var(--circle-color-accent, #4353ff);
+    --_accent-text: var(--circle-color-accent-text, #ffffff);
+    --_surface: var(--circle-color-surface, #ffffff);
+    --_surface-2: var(--circle-color-surface-2, #f3f4f8);
+    --_border: var(--circle-color-border, #dfe1e8);
+    --_muted: var(--circle-color-muted, #5b6073);
+    --_danger: var(--circle-color-danger, #b42318);
+    --_radius: var(--circle-radius, 0.75rem);
+    --_space: var(--circle-space, 1rem);
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+
+  [hidden] {
+    display: none !important;
+  }
+
+  a {
+    color: var(--_accent);
+  }
+
+  :focus-visible {
+    outline: 2px solid var(--circle-focus-ring-color, var(--_accent));
+    outline-offset: 2px;
+  }
+
+  .button {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375em;
+    min-height: 2.25rem;
+    padding: 0.375rem 0.875rem;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: var(--_surface);
+    color: inherit;
+    font: inherit;
+    font-size: 0.875em;
+    line-height: 1.2;
+    text-decoration: none;
+    cursor: pointer;
+  }
+
+  .button:hover {
+    background: var(--_surface-2);
+  }
+
+  .button[disabled] {
+    cursor: default;
+    opacity: 0.6;
+  }
+
+  .button.primary {
+    border-color: var(--_accent);
+    background: var(--_accent);
+    color: var(--_accent-text);
+  }
+
+  .state {
+    padding: calc(var(--_space) * 1.5) var(--_space);
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+    text-align: center;
+    color: var(--_muted);
+  }
+
+  .state-title {
+    margin: 0 0 0.25rem;
+    color: var(--circle-color-text, #1f2330);
+    font-size: 1em;
+    font-weight: 600;
+  }
+
+  .state p {
+    margin: 0 0 0.75rem;
+  }
+
+  .error .state-title {
+    color: var(--_danger);
+  }
+
+  .notice {
+    margin: 0 0 0.75rem;
+    padding: 0.5rem 0.75rem;
+    border-radius: calc(var(--_radius) / 2);
+    background: color-mix(in srgb, var(--_danger) 10%, var(--_surface));
+    color: var(--_danger);
+    font-size: 0.875em;
+  }
+
+  .skeleton {
+    border-radius: calc(var(--_radius) / 2);
+    background: linear-gradient(90deg, var(--_surface-2) 0%, var(--_border) 50%, var(--_surface-2) 100%);
+    background-size: 200% 100%;
+    animation: circle-shimmer 1.4s ease-in-out infinite;
+  }
+
+  @keyframes circle-shimmer {
+    from {
+      background-position: 100% 0;
+    }
+    to {
+      background-position: -100% 0;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton {
+      animation: none;
+    }
+  }
+
+  .avatar {
+    flex: none;
+    width: 2.5rem;
+    height: 2.5rem;
+    border-radius: 50%;
+    object-fit: cover;
+    background: var(--_surface-2);
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

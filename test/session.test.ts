@@ -1,0 +1,157 @@
+import { expect, fixture, html, waitUntil, oneEvent } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+
+import { sandbox, worker } from './support/sandbox.js';
+import { ApiClient } from '../src/api/client.js';
+import {
+  RENEW_AHEAD_MS,
+  SessionError,
+  SignedOutError,
+  getSession,
+  resetSessions,
+} from '../src/session/session.js';
+import { resetWarnings } from '../src/utils/warn.js';
+import '../src/index.js';
+
+const ENDPOINT = '/api/circle-token';
+
+describe('session store', () => {
+  beforeEach(() => {
+    resetSessions();
+    resetWarnings();
+  });
+
+  it('asks the token endpoint once for three elements that load at the same time', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div>
+      <circle-feed token-endpoint=${ENDPOINT}></circle-feed>
+      <circle-events token-endpoint=${ENDPOINT}></circle-events>
+      <circle-notifications token-endpoint=${ENDPOINT}></circle-notifications>
+    </div>`);
+    const feed = page.querySelector('circle-feed')!;
+    await waitUntil(() => feed.shadowRoot!.querySelector('[part~="item"]'), 'no posts', {
+      timeout: 4000,
+    });
+
+    expect(sandbox.auth.tokenRequests).to.equal(1);
+  });
+
+  it('shares one session between two copies of the bundle on a page', async () => {
+    // The query string makes the browser load a second, separate instance of the module.
+    const copy: typeof import('../src/session/session.js') = await import(
+      /* @vite-ignore */ `${new URL('../src/session/session.ts', import.meta.url).href}?copy`
+    );
+    expect(copy.getSession).not.to.equal(getSession);
+
+    const [first, second] = await Promise.all([
+      getSession(ENDPOINT).getToken(),
+      copy.getSession(ENDPOINT).getToken(),
+    ]);
+
+    expect(first).to.equal(second);
+    expect(sandbox.auth.tokenRequests).to.equal(1);
+  });
+
+  it('keeps a token until it nears its expiry, then renews it ahead of time', async () => {
+    const session = getSession(ENDPOINT);
+    sandbox.auth.tokenLifetimeMs = 60 * 60 * 1000;
+    const first = await session.getToken();
+    expect(await session.getToken()).to.equal(first);
+    expect(sandbox.auth.tokenRequests).to.equal(1);
+
+    session.reload();
+    sandbox.auth.tokenLifetimeMs = RENEW_AHEAD_MS - 1000;
+    const shortLived = await session.getToken();
+    const renewed = await session.getToken();
+
+    expect(renewed).not.to.equal(shortLived);
+    expect(sandbox.auth.tokenRequests).to.equal(3);
+  });
+
+  it('renews once and retries after Circle says the token expired', async () => {
+    const session = getSession(ENDPOINT);
+    const api = new ApiClient({ apiBase: 'https://app.circle.so', session });
+    const stale = await session.getToken();
+    sandbox.auth.expireAll();
+
+    const [home, member] = await Promise.all([
+      api.get('/home', { query: { per_page: 2 } }),
+      api.get('/community_member'),
+    ]);
+
+    expect(home.records).to.have.length(2);
+    expect(member.id).to.be.a('number');
+    expect(await session.getToken()).not.to.equal(stale);
+    expect(sandbox.auth.tokenRequests).to.equal(2);
+  });
+
+  it('goes signed out on a 401 from the endpoint, and never asks again by itself', async () => {
+    sandbox.auth.signedIn = false;
+    const session = getSession(ENDPOINT);
+
+    let error: unknown;
+    await session.getToken().catch((caught) => (error = caught));
+    await session.getToken().catch(() => undefined);
+
+    expect(error).to.be.instanceOf(SignedOutError);
+    expect(session.$state.get().status).to.equal('signed-out');
+    expect(sandbox.auth.tokenRequests).to.equal(1);
+  });
+
+  it('treats a 403 from the endpoint as signed out too', async () => {
+    worker.use(http.post(ENDPOINT, () => HttpResponse.json({}, { status: 403 })));
+    const error = await getSession(ENDPOINT).getToken().catch((caught) => caught);
+    expect(error).to.be.instanceOf(SignedOutError);
+  });
+
+  it('reports an endpoint that answers with an HTML page instead of a token', async () => {
+    worker.use(http.post(ENDPOINT, () => HttpResponse.html('<!doctype html><p>Welcome!</p>')));
+    const session = getSession(ENDPOINT);
+    const warnings: unknown[][] = [];
+    const originalWarn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+
+    const error = await session.getToken().catch((caught) => caught);
+    console.warn = originalWarn;
+
+    expect(error).to.be.instanceOf(SessionError);
+    expect((error as Error).message).to.contain('did not answer with a token');
+    expect(session.$state.get().status).to.equal('error');
+    expect(warnings).to.have.length(1);
+    expect(String(warnings[0][0])).to.match(/^\[circle-widgets\] The token endpoint .+ did not/);
+  });
+
+  it('shows the signed-out state with the sign-in slot and fires circle-auth-required', async () => {
+    sandbox.auth.signedIn = false;
+    const feed = await fixture<HTMLElementTagNameMap['circle-feed']>(html`<circle-feed token-endpoint=${ENDPOINT}>
+      <a slot="signed-out" href="/login">Log in to join the conversation</a>
+    </circle-feed>`);
+
+    await oneEvent(feed, 'circle-auth-required');
+    await feed.updateComplete;
+
+    const slot = feed.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="signed-out"]')!;
+    expect(slot.assignedElements()[0].textContent).to.equal('Log in to join the conversation');
+  });
+
+  it('keeps tokens out of web storage, cookies and request URLs', async () => {
+    const urls: string[] = [];
+    const listener = ({ request }: { request: Request }) => urls.push(request.url);
+    worker.events.on('request:start', listener);
+
+    const session = getSession(ENDPOINT);
+    const api = new ApiClient({ apiBase: 'https://app.circle.so', session });
+    const token = await session.getToken();
+    await api.get('/home');
+    worker.events.removeListener('request:start', listener);
+
+    const stored = [
+      ...Object.values({ ...localStorage }),
+      ...Object.values({ ...sessionStorage }),
+      document.cookie,
+      JSON.stringify(session.$state.get()),
+    ];
+    expect(stored.join('\n')).not.to.contain(token);
+    expect(urls.join('\n')).not.to.contain(token);
+    expect(urls.some((url) => url.includes('/api/headless/v1/home'))).to.equal(true);
+  });
+});
