@@ -59,7 +59,8 @@ const commonJsPlugin = {
 export default {
   files: 'test/**/*.test.ts',
   nodeResolve: true,
-  concurrency: 2,
+  // One tab at a time: a background tab gets no animation frames, which fixtures wait for.
+  concurrency: 1,
   concurrentBrowsers: 1,
   testsFinishTimeout: 5 * 60 * 1000,
   browsers: [

@@ -27,4 +27,8 @@ export const chromeArgs = [
   '--disable-background-networking',
   '--disable-component-update',
   '--no-first-run',
+  // Test files run in parallel tabs; a background tab must not be slowed down.
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-renderer-backgrounding',
 ];

@@ -1,0 +1,177 @@
+/**
+ * The sandbox community: msw handlers that behave like Circle's Member API over in-memory data,
+ * plus a double of the host site's token endpoint.
+ */
+import { http, HttpResponse } from 'msw';
+import type { HttpHandler } from 'msw';
+import { createSandboxDb } from './data.js';
+import { COMMUNITY_ID } from './model.js';
+import type { SandboxDb } from './model.js';
+import { memberApiRoutes } from './routes.js';
+import { avatarSvg, imageSvg } from './svg.js';
+
+export type { SandboxDb } from './model.js';
+
+/** How to build a sandbox. */
+export interface SandboxOptions {
+  /** Default 'https://app.circle.so'; the Member API lives under `${apiBase}/api/headless/v1`. */
+  apiBase?: string;
+  /** Default '/api/circle-token' (same origin as the page). */
+  tokenEndpoint?: string;
+  /** Default `new Date()`; the community's data is laid out around this instant. */
+  now?: Date;
+}
+
+/** The signed-in state and the token endpoint double's knobs. */
+export interface SandboxAuth {
+  /** false: the token endpoint answers 401. */
+  signedIn: boolean;
+  /** Lifetime of newly issued access tokens; default one hour like Circle's. */
+  tokenLifetimeMs: number;
+  /** How many times the token endpoint was called. */
+  tokenRequests: number;
+  /** Makes every token issued so far expired (server side). */
+  expireAll(): void;
+}
+
+/** A running sandbox community. */
+export interface Sandbox {
+  /** Everything, for `setupWorker(...handlers)`. */
+  handlers: HttpHandler[];
+  /** The live data; tests may read and mutate it. */
+  db: SandboxDb;
+  auth: SandboxAuth;
+  /** Fresh data and auth (same seed). Tokens issued earlier stay valid until they expire. */
+  reset(): void;
+}
+
+interface IssuedToken {
+  expiresAt: number;
+  forcedExpired: boolean;
+}
+
+const DEFAULT_LIFETIME_MS = 3_600_000;
+const REFRESH_LIFETIME_MS = 30 * 86_400_000;
+
+const base64Url = (value: string): string =>
+  btoa(value).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+/** The standard error body that every Member API 401 uses. */
+export const unauthorized = (message: string): Response =>
+  HttpResponse.json({ success: false, message, error_details: {} }, { status: 401 });
+
+/** Builds a sandbox community and its msw handlers. */
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const apiBase = (options.apiBase ?? 'https://app.circle.so').replace(/\/+$/, '');
+  const tokenEndpoint = options.tokenEndpoint ?? '/api/circle-token';
+  const now = options.now ?? new Date();
+
+  // Issued tokens outlive reset(): a page-level client may keep one between tests.
+  const tokens = new Map<string, IssuedToken>();
+  let tokenSerial = 0;
+  let startedAt = Date.now();
+
+  const auth: SandboxAuth = {
+    signedIn: true,
+    tokenLifetimeMs: DEFAULT_LIFETIME_MS,
+    tokenRequests: 0,
+    expireAll() {
+      for (const token of tokens.values()) token.forcedExpired = true;
+    },
+  };
+
+  const sandbox: Sandbox = {
+    handlers: [],
+    db: createSandboxDb(now),
+    auth,
+    reset() {
+      sandbox.db = createSandboxDb(now);
+      startedAt = Date.now();
+      auth.signedIn = true;
+      auth.tokenLifetimeMs = DEFAULT_LIFETIME_MS;
+      auth.tokenRequests = 0;
+    },
+  };
+
+  // The sandbox's clock runs from `now` at real speed, so new records look "just posted".
+  const clock = (): Date => new Date(now.getTime() + (Date.now() - startedAt));
+
+  const issueToken = (): Record<string, unknown> => {
+    tokenSerial += 1;
+    const issued = Date.now();
+    const expiresAt = issued + auth.tokenLifetimeMs;
+    const memberId = sandbox.db.currentMemberId;
+    const header = base64Url(JSON.stringify({ alg: 'HS256' }));
+    const payload = base64Url(
+      JSON.stringify({
+        community_id: COMMUNITY_ID,
+        community_member_id: memberId,
+        exp: Math.floor(expiresAt / 1000),
+        jti: `sandbox-${tokenSerial}`,
+      }),
+    );
+    const accessToken = `${header}.${payload}.${base64Url(`signature-${tokenSerial}-${issued}`)}`;
+    tokens.set(accessToken, { expiresAt, forcedExpired: false });
+    return {
+      access_token: accessToken,
+      refresh_token: `sandbox-refresh-${tokenSerial}`,
+      access_token_expires_at: new Date(expiresAt).toISOString(),
+      refresh_token_expires_at: new Date(issued + REFRESH_LIFETIME_MS).toISOString(),
+      community_member_id: memberId,
+      community_id: COMMUNITY_ID,
+    };
+  };
+
+  /** null when the request carries a live token, else Circle's 401 answer. */
+  const authenticate = (request: Request): Response | null => {
+    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get('Authorization') ?? '');
+    const token = match ? tokens.get(match[1]) : undefined;
+    if (!token) return unauthorized('The access token is invalid.');
+    if (token.forcedExpired || Date.now() >= token.expiresAt) {
+      return unauthorized('The access token is expired.');
+    }
+    return null;
+  };
+
+  const tokenHandler = http.post(tokenEndpoint, () => {
+    auth.tokenRequests += 1;
+    if (!auth.signedIn) return HttpResponse.json({ message: 'Not signed in' }, { status: 401 });
+    return HttpResponse.json(issueToken());
+  });
+
+  const assetHandlers = [
+    http.get('/sandbox/avatars/:file', ({ params }) => {
+      const id = Number(/^(\d+)\.svg$/.exec(String(params.file))?.[1]);
+      const member = sandbox.db.members.find((candidate) => candidate.id === id);
+      if (!member) return new HttpResponse(null, { status: 404 });
+      return svgResponse(avatarSvg(member.id, member.name));
+    }),
+    http.get('/sandbox/images/:file', ({ params }) => {
+      const match = /^(\d+)\.svg$/.exec(String(params.file));
+      if (!match) return new HttpResponse(null, { status: 404 });
+      return svgResponse(imageSvg(Number(match[1])));
+    }),
+    http.get('/sandbox/files/:file', ({ params }) =>
+      HttpResponse.text(`Sandbox placeholder for ${String(params.file)}.\n`, {
+        headers: { 'Content-Disposition': 'inline' },
+      }),
+    ),
+  ];
+
+  sandbox.handlers = [
+    tokenHandler,
+    ...assetHandlers,
+    ...memberApiRoutes({
+      memberApi: `${apiBase}/api/headless/v1`,
+      db: () => sandbox.db,
+      clock,
+      authenticate,
+    }),
+  ];
+  return sandbox;
+}
+
+const svgResponse = (svg: string): Response =>
+  new HttpResponse(svg, {
+    headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=3600' },
+  });
