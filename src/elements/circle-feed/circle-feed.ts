@@ -256,11 +256,12 @@ export class CircleFeed extends CircleElement {
     page: number,
     signal: AbortSignal,
   ): Promise<Page<Post>> {
-    const query = { page, per_page: perPage, sort };
     if (space) {
+      // A space's posts are latest-first by default, and Circle's enum has no 'latest'.
+      const query = { page, per_page: perPage, sort: sort === 'latest' ? undefined : sort };
       return api.get('/spaces/{space_id}/posts', { params: { space_id: space }, query, signal });
     }
-    return api.get('/home', { query, signal });
+    return api.get('/home', { query: { page, per_page: perPage, sort }, signal });
   }
 
   /** Likes or unlikes at once, then undoes it visibly if Circle refuses. */
