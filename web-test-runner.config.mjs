@@ -2,9 +2,11 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { build } from 'esbuild';
 import { chromeArgs, findChrome } from './scripts/chrome-path.mjs';
+import { summaryReporter } from './scripts/summary-reporter.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -63,6 +65,7 @@ export default {
   concurrency: 1,
   concurrentBrowsers: 1,
   testsFinishTimeout: 5 * 60 * 1000,
+  reporters: [defaultReporter(), summaryReporter()],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: findChrome(), args: chromeArgs },

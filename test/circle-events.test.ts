@@ -1,4 +1,5 @@
 import { sandbox, worker } from './support/sandbox.js';
+import { captureWarnings } from './support/dom.js';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import axe from 'axe-core';
@@ -461,12 +462,16 @@ describe('<circle-events>', () => {
   });
 
   it('explains attribute values it cannot use and goes on with defaults', async () => {
-    const element = await eventList({ filter: 'soon', timeZone: 'Mars/Olympus' });
-    await loaded(element);
+    let element!: CircleEvents;
+    const logged = await captureWarnings(async () => {
+      element = await eventList({ filter: 'soon', timeZone: 'Mars/Olympus' });
+      await loaded(element);
+    });
 
     const warnings = parts(element, 'config-warning').map((warning) => text(warning));
     expect(warnings.some((warning) => warning.includes('filter="soon"'))).to.equal(true);
     expect(warnings.some((warning) => warning.includes('time-zone="Mars/Olympus"'))).to.equal(true);
+    expect(logged.filter((line) => line.includes('filter="soon"'))).to.have.length(1);
     expect(parts(element, 'item').map((item) => text(part(item, 'title')))).to.deep.equal(
       upcomingInSandbox().slice(0, 10).map((post) => post.name),
     );
