@@ -6,11 +6,10 @@ import { join } from 'node:path';
 // The analyzer resolves its output folder against the working directory.
 const outdir = join('node_modules', '.cache', 'cem-check');
 try {
-  execFileSync(
-    'npx',
-    ['cem', 'analyze', '--config', 'custom-elements-manifest.config.mjs'],
-    { stdio: 'ignore', env: { ...process.env, CEM_OUTDIR: outdir } },
-  );
+  execFileSync('npx', ['cem', 'analyze', '--config', 'custom-elements-manifest.config.mjs'], {
+    stdio: 'ignore',
+    env: { ...process.env, CEM_OUTDIR: outdir },
+  });
   const fresh = readFileSync(join(outdir, 'custom-elements.json'), 'utf8');
   let committed = '';
   try {

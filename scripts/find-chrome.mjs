@@ -2,7 +2,9 @@
 import { findChrome } from './chrome-path.mjs';
 
 if (!findChrome()) {
-  const asked = process.env.CHROME_PATH ? ` (CHROME_PATH=${process.env.CHROME_PATH} does not exist)` : '';
+  const asked = process.env.CHROME_PATH
+    ? ` (CHROME_PATH=${process.env.CHROME_PATH} does not exist)`
+    : '';
   console.error(
     `No Chromium or Chrome found${asked}.\n` +
       'The tests run in a real browser and never download one. Install one, for example:\n' +

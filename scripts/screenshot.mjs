@@ -30,7 +30,6 @@ try {
   mkdirSync('docs', { recursive: true });
   await page.screenshot({ path: 'docs/demo.png' });
 
-
   // The notification bell, opened.
   await page.evaluate(() => {
     document.querySelector('circle-notifications')?.shadowRoot?.querySelector('button')?.click();

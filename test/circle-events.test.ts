@@ -92,8 +92,12 @@ const isFull = (post: SandboxPost) => {
 function openEvent(inPerson = false): SandboxPost {
   const post = upcomingInSandbox().find((candidate) => {
     const settings = settingsOf(candidate);
-    return !candidate.rsvped_event && !settings.rsvp_disabled && !isFull(candidate)
-      && (settings.location_type === 'in_person') === inPerson;
+    return (
+      !candidate.rsvped_event &&
+      !settings.rsvp_disabled &&
+      !isFull(candidate) &&
+      (settings.location_type === 'in_person') === inPerson
+    );
   });
   expect(post, 'the sandbox should have an open upcoming event').to.exist;
   return post!;
@@ -203,7 +207,7 @@ describe('<circle-events>', () => {
     expect(part(element, 'list')!.tagName).to.equal('UL');
   });
 
-  it('shows a recurring event\'s own time zone when it differs from the one shown', async () => {
+  it("shows a recurring event's own time zone when it differs from the one shown", async () => {
     const timeZone = 'America/Los_Angeles';
     const upcoming = upcomingInSandbox();
     const recurring = upcoming.find((post) => post.event_type === 'recurring');
@@ -306,8 +310,12 @@ describe('<circle-events>', () => {
   it('asks the visitor to sign in, and tells the host page, when signed out', async () => {
     sandbox.auth.signedIn = false;
     let announced = 0;
-    const element = await fixture<CircleEvents>(html`<circle-events token-endpoint=${ENDPOINT}
-      @circle-auth-required=${() => (announced += 1)}></circle-events>`);
+    const element = await fixture<CircleEvents>(
+      html`<circle-events
+        token-endpoint=${ENDPOINT}
+        @circle-auth-required=${() => (announced += 1)}
+      ></circle-events>`,
+    );
 
     await waitUntil(() => part(element, 'signed-out'), 'no signed-out state', WAIT);
     expect(text(part(element, 'signed-out'))).to.include(msg('signedOutTitle'));
@@ -433,7 +441,7 @@ describe('<circle-events>', () => {
     expect(text(location().querySelector('a'))).to.equal(msg('joinLink'));
   });
 
-  it('shows an in-person event\'s place and a cover image that loads lazily', async () => {
+  it("shows an in-person event's place and a cover image that loads lazily", async () => {
     const post = openEvent(true);
     post.cover_image = new URL('/sandbox/images/1.svg', location.href).href;
     const element = await eventList({ perPage: 50 });
@@ -458,7 +466,11 @@ describe('<circle-events>', () => {
     await waitUntil(() => parts(element, 'item').length === 6, 'no more events loaded', WAIT);
 
     const titles = parts(element, 'item').map((item) => text(part(item, 'title')));
-    expect(titles).to.deep.equal(upcomingInSandbox().slice(0, 6).map((post) => post.name));
+    expect(titles).to.deep.equal(
+      upcomingInSandbox()
+        .slice(0, 6)
+        .map((post) => post.name),
+    );
   });
 
   it('explains attribute values it cannot use and goes on with defaults', async () => {
@@ -473,7 +485,9 @@ describe('<circle-events>', () => {
     expect(warnings.some((warning) => warning.includes('time-zone="Mars/Olympus"'))).to.equal(true);
     expect(logged.filter((line) => line.includes('filter="soon"'))).to.have.length(1);
     expect(parts(element, 'item').map((item) => text(part(item, 'title')))).to.deep.equal(
-      upcomingInSandbox().slice(0, 10).map((post) => post.name),
+      upcomingInSandbox()
+        .slice(0, 10)
+        .map((post) => post.name),
     );
   });
 

@@ -59,7 +59,9 @@ describe('<circle-feed>', () => {
 
     const first = shown[0];
     const post = expected[0];
-    expect(textOf(first.querySelector('[part~="title"]'))).to.equal(post.display_title || post.name);
+    expect(textOf(first.querySelector('[part~="title"]'))).to.equal(
+      post.display_title || post.name,
+    );
     expect(textOf(first.querySelector('.author'))).to.equal(post.author.name);
     expect(textOf(first.querySelector('.meta'))).to.contain(post.space.name);
     expect(first.querySelector('time')!.getAttribute('datetime')).to.equal(post.created_at);
@@ -102,7 +104,9 @@ describe('<circle-feed>', () => {
     await waitFor(element, 'article');
     const button = shadowAll<HTMLButtonElement>(element, 'button[aria-pressed="false"]')[0];
     const card = button.closest('article')!;
-    const post = sandbox.db.posts.find((item) => `post-${item.id}-title` === card.getAttribute('aria-labelledby'))!;
+    const post = sandbox.db.posts.find(
+      (item) => `post-${item.id}-title` === card.getAttribute('aria-labelledby'),
+    )!;
     const before = post.user_likes_count;
 
     button.click();

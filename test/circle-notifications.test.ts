@@ -93,7 +93,7 @@ describe('<circle-notifications>', () => {
     document.removeEventListener('click', preventNavigation);
   });
 
-  it('shows the sandbox\'s new count on the bell and in its accessible name', async () => {
+  it("shows the sandbox's new count on the bell and in its accessible name", async () => {
     const expected = sandbox.db.counts.new_notifications_count;
     expect(expected, 'the sandbox should start with new notifications').to.be.greaterThan(0);
 
@@ -174,34 +174,36 @@ describe('<circle-notifications>', () => {
     expect([...emphasised].map((node) => text(node))).to.include(expected[0].notifiable_title);
   });
 
-  it('skips unknown sentence parts, falls back without a structure, and drops unsafe links',
-    async () => {
-      const [newest, older] = firstPageInSandbox();
-      sandbox.db.notifications = [
-        { ...older, notification_text_structure: [] },
-        {
-          ...newest,
-          action_web_url: 'javascript:alert(1)',
-          notification_text_structure: [
-            'actor_name', 'no_such_field', 'notifiable', 'display_action',
-          ],
-        },
-      ];
-      const element = await bell();
-      await openPanel(element);
-      const [first, second] = parts(element, 'item');
+  it('skips unknown sentence parts, has a fallback sentence, and drops unsafe links', async () => {
+    const [newest, older] = firstPageInSandbox();
+    sandbox.db.notifications = [
+      { ...older, notification_text_structure: [] },
+      {
+        ...newest,
+        action_web_url: 'javascript:alert(1)',
+        notification_text_structure: [
+          'actor_name',
+          'no_such_field',
+          'notifiable',
+          'display_action',
+        ],
+      },
+    ];
+    const element = await bell();
+    await openPanel(element);
+    const [first, second] = parts(element, 'item');
 
-      expect(text(first.querySelector('.sentence'))).to.equal(
-        `${newest.actor_name} ${newest.display_action}`,
-      );
-      expect(first.querySelector('a')).to.equal(null);
-      expect(text(second.querySelector('.sentence'))).to.equal(
-        `${older.actor_name} ${older.display_action} ${older.notifiable_title}`,
-      );
-      expect(second.querySelector('a')!.href).to.equal(older.action_web_url);
-    });
+    expect(text(first.querySelector('.sentence'))).to.equal(
+      `${newest.actor_name} ${newest.display_action}`,
+    );
+    expect(first.querySelector('a')).to.equal(null);
+    expect(text(second.querySelector('.sentence'))).to.equal(
+      `${older.actor_name} ${older.display_action} ${older.notifiable_title}`,
+    );
+    expect(second.querySelector('a')!.href).to.equal(older.action_web_url);
+  });
 
-  it('resets the badge when opened, through Circle\'s reset call', async () => {
+  it("resets the badge when opened, through Circle's reset call", async () => {
     const resets = countCalls('post', '/notifications/reset_new_notifications_count');
     const element = await bell();
     await badgeLoaded(element);
@@ -353,10 +355,11 @@ describe('<circle-notifications>', () => {
   it('shows the bell without a count to a signed-out visitor, and the sign-in state', async () => {
     sandbox.auth.signedIn = false;
     let authRequired = 0;
-    const wrapper = await fixture<HTMLDivElement>(html`<div
-      @circle-auth-required=${() => (authRequired += 1)}>
-      <circle-notifications token-endpoint=${ENDPOINT}></circle-notifications>
-    </div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div @circle-auth-required=${() => (authRequired += 1)}>
+        <circle-notifications token-endpoint=${ENDPOINT}></circle-notifications>
+      </div>`,
+    );
     const element = wrapper.querySelector('circle-notifications')!;
 
     await waitUntil(() => authRequired === 1, 'no circle-auth-required event', WAIT);
@@ -389,10 +392,12 @@ describe('<circle-notifications>', () => {
   });
 
   it('closes on a click outside, and stays open on a click inside', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div>
-      <circle-notifications token-endpoint=${ENDPOINT}></circle-notifications>
-      <button type="button">Elsewhere</button>
-    </div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <circle-notifications token-endpoint=${ENDPOINT}></circle-notifications>
+        <button type="button">Elsewhere</button>
+      </div>`,
+    );
     const element = wrapper.querySelector('circle-notifications')!;
     await openPanel(element);
 

@@ -66,7 +66,7 @@ describe('Member API client', () => {
     expect(error.status).to.equal(404);
   });
 
-  it('tells a validation failure (422) apart and keeps Circle\'s details', async () => {
+  it("tells a validation failure (422) apart and keeps Circle's details", async () => {
     sequence('post', '/posts/:id/comments', [
       () =>
         HttpResponse.json(
@@ -85,7 +85,9 @@ describe('Member API client', () => {
     sequence('post', '/posts/:id/user_likes', [
       () => HttpResponse.json({ message: 'You cannot perform this action.' }, { status: 401 }),
     ]);
-    const error = await failure(client().post('/posts/{post_id}/user_likes', { params: { post_id: 1 } }));
+    const error = await failure(
+      client().post('/posts/{post_id}/user_likes', { params: { post_id: 1 } }),
+    );
     expect(error.kind).to.equal('unauthorized');
     expect(error.message).to.equal('You cannot perform this action.');
     expect(sandbox.auth.tokenRequests).to.equal(1);
@@ -93,7 +95,11 @@ describe('Member API client', () => {
 
   it('waits as long as Retry-After says on a 429, then retries a GET', async () => {
     const calls = sequence('get', '/community_member', [
-      () => HttpResponse.json({ message: 'Slow down' }, { status: 429, headers: { 'Retry-After': '0' } }),
+      () =>
+        HttpResponse.json(
+          { message: 'Slow down' },
+          { status: 429, headers: { 'Retry-After': '0' } },
+        ),
       () => HttpResponse.json({ id: 7, name: 'Ada' }),
     ]);
     const member = await client().get('/community_member');
@@ -123,7 +129,9 @@ describe('Member API client', () => {
     const calls = sequence('post', '/posts/:id/user_likes', [
       () => HttpResponse.json({ message: 'Oops' }, { status: 503 }),
     ]);
-    const error = await failure(client().post('/posts/{post_id}/user_likes', { params: { post_id: 1 } }));
+    const error = await failure(
+      client().post('/posts/{post_id}/user_likes', { params: { post_id: 1 } }),
+    );
     expect(error.kind).to.equal('server');
     expect(calls.count).to.equal(1);
   });

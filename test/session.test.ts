@@ -22,11 +22,13 @@ describe('session store', () => {
   });
 
   it('asks the token endpoint once for three elements that load at the same time', async () => {
-    const page = await fixture<HTMLDivElement>(html`<div>
-      <circle-feed token-endpoint=${ENDPOINT}></circle-feed>
-      <circle-events token-endpoint=${ENDPOINT}></circle-events>
-      <circle-notifications token-endpoint=${ENDPOINT}></circle-notifications>
-    </div>`);
+    const page = await fixture<HTMLDivElement>(
+      html`<div>
+        <circle-feed token-endpoint=${ENDPOINT}></circle-feed>
+        <circle-events token-endpoint=${ENDPOINT}></circle-events>
+        <circle-notifications token-endpoint=${ENDPOINT}></circle-notifications>
+      </div>`,
+    );
     const feed = page.querySelector('circle-feed')!;
     await waitUntil(() => feed.shadowRoot!.querySelector('[part~="item"]'), 'no posts', {
       timeout: 4000,
@@ -99,7 +101,9 @@ describe('session store', () => {
 
   it('treats a 403 from the endpoint as signed out too', async () => {
     worker.use(http.post(ENDPOINT, () => HttpResponse.json({}, { status: 403 })));
-    const error = await getSession(ENDPOINT).getToken().catch((caught) => caught);
+    const error = await getSession(ENDPOINT)
+      .getToken()
+      .catch((caught) => caught);
     expect(error).to.be.instanceOf(SignedOutError);
   });
 
@@ -120,11 +124,13 @@ describe('session store', () => {
     expect(String(warnings[0][0])).to.match(/^\[circle-widgets\] The token endpoint .+ did not/);
   });
 
-  it('shows the signed-out state with the sign-in slot and fires circle-auth-required', async () => {
+  it('shows the signed-out state with its sign-in slot, firing circle-auth-required', async () => {
     sandbox.auth.signedIn = false;
-    const feed = await fixture<HTMLElementTagNameMap['circle-feed']>(html`<circle-feed token-endpoint=${ENDPOINT}>
-      <a slot="signed-out" href="/login">Log in to join the conversation</a>
-    </circle-feed>`);
+    const feed = await fixture<HTMLElementTagNameMap['circle-feed']>(
+      html`<circle-feed token-endpoint=${ENDPOINT}>
+        <a slot="signed-out" href="/login">Log in to join the conversation</a>
+      </circle-feed>`,
+    );
 
     await oneEvent(feed, 'circle-auth-required');
     await feed.updateComplete;

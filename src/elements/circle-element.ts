@@ -9,8 +9,13 @@ import type { CircleErrorDetail } from '../events.js';
 import { msg } from '../i18n/strings.js';
 import type { StringKey } from '../i18n/strings.js';
 import { pageConfig } from '../config.js';
+import { safeUrl } from '../rich-text/render.js';
+import { formatDateTime, formatRelative } from '../utils/format.js';
 import { SessionError } from '../session/session.js';
 import { warnOnce } from '../utils/warn.js';
+
+/** Pictures and page links from the API must be web URLs: no mailto, no data. */
+export const WEB_PROTOCOLS = ['http', 'https'];
 
 /** How long a rollback message stays before it clears itself. */
 const NOTICE_MS = 8000;
@@ -111,11 +116,13 @@ export abstract class CircleElement extends LitElement {
         <slot name="signed-out">
           <p class="state-title">${this.t('signedOutTitle')}</p>
           <p>${this.t('signedOutBody')}</p>
-          ${signInUrl
-            ? html`<a class="button primary" part="button sign-in" href=${signInUrl}>
-                ${this.t('signIn')}
-              </a>`
-            : nothing}
+          ${
+            signInUrl
+              ? html`<a class="button primary" part="button sign-in" href=${signInUrl}>
+                  ${this.t('signIn')}
+                </a>`
+              : nothing
+          }
         </slot>
       </div>`;
     }
@@ -143,6 +150,67 @@ export abstract class CircleElement extends LitElement {
       : nothing;
   }
 
+  /** A member's picture, or their initials when there is no safe picture. */
+  protected renderAvatar(url: unknown, name: string | undefined): TemplateResult {
+    const src = safeUrl(url, WEB_PROTOCOLS);
+    if (!src) {
+      return html`<span class="avatar initials" part="avatar" aria-hidden="true"
+        >${initials(name)}</span
+      >`;
+    }
+    return html`<img
+      class="avatar"
+      part="avatar"
+      src=${src}
+      alt=""
+      width="40"
+      height="40"
+      loading="lazy"
+      decoding="async"
+    />`;
+  }
+
+  /** "3 hours ago", with the full date and time on hover. */
+  protected renderRelativeTime(date: string | undefined): TemplateResult | typeof nothing {
+    if (!date || Number.isNaN(Date.parse(date))) return nothing;
+
+    const lang = this.locale;
+    return html`<time datetime=${date} title=${formatDateTime(date, lang)}
+      >${formatRelative(date, lang)}</time
+    >`;
+  }
+
+  /** The "Load more" button, or the error that stopped the last attempt, with a retry. */
+  protected renderLoadMore(paging: {
+    hasMore: boolean;
+    loading: boolean;
+    error?: unknown;
+    load: () => void;
+  }): TemplateResult | typeof nothing {
+    if (paging.error) return this.renderError(paging.error, paging.load);
+    if (!paging.hasMore) return nothing;
+
+    return html`<div class="paging">
+      <button
+        class="button"
+        part="button load-more"
+        type="button"
+        ?disabled=${paging.loading}
+        @click=${paging.load}
+      >
+        ${this.t(paging.loading ? 'loadingMore' : 'loadMore')}
+      </button>
+    </div>`;
+  }
+
+  /** Three copies of `placeholder`, reserving the space the first page will take. */
+  protected renderSkeletonList(placeholder: TemplateResult): TemplateResult {
+    return html`<div class="list" aria-busy="true" aria-label=${this.t('loading')} role="status">
+      ${[0, 1, 2].map(() => placeholder)}
+      <span class="visually-hidden">${this.t('loading')}</span>
+    </div>`;
+  }
+
   /** Shows a message about a failed change, and tells the host page through `circle-error`. */
   protected reportFailure(key: StringKey, error: unknown): void {
     clearTimeout(this.noticeTimer);
@@ -165,6 +233,15 @@ export abstract class CircleElement extends LitElement {
     if (session && sessionState.status === 'error') session.reload();
     else retry();
   }
+}
+
+/** One or two letters standing in for a missing picture. */
+function initials(name: string | undefined): string {
+  const letters = (name ?? '')
+    .trim()
+    .split(/\s+/)
+    .map((word) => [...word][0] ?? '');
+  return (letters[0] ?? '') + (letters.length > 1 ? letters[letters.length - 1] : '');
 }
 
 function errorMessageKey(error: unknown): StringKey {

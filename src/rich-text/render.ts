@@ -170,9 +170,8 @@ function documentOf(body: unknown): Record<string, unknown> | undefined {
 function createContext(body: unknown, options: RichTextOptions): RenderContext {
   const headingLevel = Math.min(Math.max(Math.trunc(options.headingLevel ?? 2), 1), 5);
   const membersBySgid = new Map<string, MemberRef>();
-  const members = isRecord(body) && Array.isArray(body.community_members)
-    ? body.community_members
-    : [];
+  const members =
+    isRecord(body) && Array.isArray(body.community_members) ? body.community_members : [];
   for (const member of members) {
     if (!isRecord(member) || typeof member.rich_text_field_sgid !== 'string') continue;
     const name = nonBlank(member.name);
@@ -181,9 +180,8 @@ function createContext(body: unknown, options: RichTextOptions): RenderContext {
     membersBySgid.set(member.rich_text_field_sgid, { id, name });
   }
 
-  const sgidObjects = isRecord(body) && isRecord(body.sgids_to_object_map)
-    ? body.sgids_to_object_map
-    : undefined;
+  const sgidObjects =
+    isRecord(body) && isRecord(body.sgids_to_object_map) ? body.sgids_to_object_map : undefined;
 
   return {
     membersBySgid,
@@ -256,21 +254,26 @@ function renderNode(
     case 'heading':
       return renderHeading(attrs.level, children(), context);
     case 'bulletList':
-      return html`<ul>${children()}</ul>`;
+      return html`<ul>
+        ${children()}
+      </ul>`;
     case 'orderedList':
-      return html`<ol start=${ifDefined(listStart(attrs.start))}>${children()}</ol>`;
+      return html`<ol start=${ifDefined(listStart(attrs.start))}>
+        ${children()}
+      </ol>`;
     case 'listItem':
       // An item stranded outside a list would be invalid markup; keep only its content.
       return isList(parentType) ? html`<li>${children()}</li>` : children();
     case 'blockquote':
       return html`<blockquote>${children()}</blockquote>`;
     case 'codeBlock':
-      return html`<pre data-language=${ifDefined(codeLanguage(attrs.language))}><code>${
-        children()}</code></pre>`;
+      return html`<pre
+        data-language=${ifDefined(codeLanguage(attrs.language))}
+      ><code>${children()}</code></pre>`;
     case 'horizontalRule':
-      return html`<hr>`;
+      return html`<hr />`;
     case 'hardBreak':
-      return html`<br>`;
+      return html`<br />`;
     case 'image':
       return renderImage(attrs);
     case 'mention':
@@ -427,8 +430,14 @@ function renderImage(attrs: Record<string, unknown>): Rendered {
   // Without a usable source, the description is still worth reading.
   if (!src) return alt.trim() ? html`<span class="image-alt">${alt}</span>` : nothing;
 
-  return html`<img src=${src} alt=${alt} width=${ifDefined(dimension(attrs.width))} height=${
-    ifDefined(dimension(attrs.height))} loading="lazy" decoding="async">`;
+  return html`<img
+    src=${src}
+    alt=${alt}
+    width=${ifDefined(dimension(attrs.width))}
+    height=${ifDefined(dimension(attrs.height))}
+    loading="lazy"
+    decoding="async"
+  />`;
 }
 
 function dimension(value: unknown): number | undefined {
@@ -440,9 +449,10 @@ function renderMention(attrs: Record<string, unknown>, context: RenderContext): 
   const member = typeof attrs.sgid === 'string' ? findMember(attrs.sgid, context) : undefined;
   if (!member) return html`<span class="mention">@${context.strings.unknownMember}</span>`;
 
-  const built = member.id !== undefined && context.mentionHref
-    ? context.mentionHref({ id: member.id, name: member.name })
-    : undefined;
+  const built =
+    member.id !== undefined && context.mentionHref
+      ? context.mentionHref({ id: member.id, name: member.name })
+      : undefined;
   const href = hostUrl(built);
   return href
     ? html`<a class="mention" href=${href}>@${member.name}</a>`
@@ -478,15 +488,26 @@ function renderAttachment(attrs: Record<string, unknown>, context: RenderContext
   const href = safeUrl(attrs.url, WEB_PROTOCOLS);
   const name = nonBlank(attrs.filename) ?? context.strings.attachment;
   const size = formatFileSize(attrs.byte_size, context.lang);
-  const type = typeof attrs.content_type === 'string' && attrs.content_type.length <= 100
-    ? attrs.content_type
-    : undefined;
+  const type =
+    typeof attrs.content_type === 'string' && attrs.content_type.length <= 100
+      ? attrs.content_type
+      : undefined;
 
   const label = html`<span class="attachment-name">${name}</span>${
-    size ? html` <span class="attachment-size">${size}</span>` : nothing}`;
+      size ? html` <span class="attachment-size">${size}</span>` : nothing
+    }`;
   return href
-    ? html`<div class="attachment"><a class="attachment-file" href=${href} type=${ifDefined(type)}
-        download=${name} target="_blank" rel=${LINK_REL}>${label}</a></div>`
+    ? html`<div class="attachment">
+        <a
+          class="attachment-file"
+          href=${href}
+          type=${ifDefined(type)}
+          download=${name}
+          target="_blank"
+          rel=${LINK_REL}
+          >${label}</a
+        >
+      </div>`
     : html`<div class="attachment"><span class="attachment-file">${label}</span></div>`;
 }
 
@@ -502,8 +523,8 @@ function formatFileSize(byteSize: unknown, lang: string | undefined): string | u
   const bytes = typeof byteSize === 'string' ? Number(byteSize) : byteSize;
   if (typeof bytes !== 'number' || !Number.isFinite(bytes) || bytes < 0) return undefined;
 
-  const { unit, bytes: unitBytes } = SIZE_UNITS.find((entry) => bytes >= entry.bytes)
-    ?? SIZE_UNITS[SIZE_UNITS.length - 1];
+  const { unit, bytes: unitBytes } =
+    SIZE_UNITS.find((entry) => bytes >= entry.bytes) ?? SIZE_UNITS[SIZE_UNITS.length - 1];
   const value = bytes / unitBytes;
   const options: Intl.NumberFormatOptions = {
     style: 'unit',
@@ -554,8 +575,12 @@ const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;
 const VIMEO_ID = /^\d{1,12}$/;
 const VIMEO_HASH = /^[0-9a-f]{6,20}$/i;
 const YOUTUBE_HOSTS = new Set([
-  'youtube.com', 'www.youtube.com', 'm.youtube.com', 'music.youtube.com',
-  'youtube-nocookie.com', 'www.youtube-nocookie.com',
+  'youtube.com',
+  'www.youtube.com',
+  'm.youtube.com',
+  'music.youtube.com',
+  'youtube-nocookie.com',
+  'www.youtube-nocookie.com',
 ]);
 const VIMEO_HOSTS = new Set(['vimeo.com', 'www.vimeo.com', 'player.vimeo.com']);
 
@@ -565,11 +590,14 @@ function playerFor(url: URL): Player | undefined {
   const segments = url.pathname.split('/').filter(Boolean);
 
   if (host === 'youtu.be' || YOUTUBE_HOSTS.has(host)) {
-    const id = host === 'youtu.be'
-      ? segments[0]
-      : segments[0] === 'watch'
-        ? url.searchParams.get('v')
-        : ['embed', 'shorts', 'live', 'v'].includes(segments[0] ?? '') ? segments[1] : undefined;
+    const id =
+      host === 'youtu.be'
+        ? segments[0]
+        : segments[0] === 'watch'
+          ? url.searchParams.get('v')
+          : ['embed', 'shorts', 'live', 'v'].includes(segments[0] ?? '')
+            ? segments[1]
+            : undefined;
     if (!id || !YOUTUBE_ID.test(id)) return undefined;
 
     const player = new URL(`https://www.youtube-nocookie.com/embed/${id}`);
@@ -622,19 +650,30 @@ class EmbedCardDirective extends AsyncDirective {
     this.strings = strings;
 
     const label = card.title ?? card.host;
-    const caption = html`<div class="embed-caption">${externalLink(card.href, label)}
-      <span class="embed-host">${card.host}</span></div>`;
+    const caption = html`<div class="embed-caption">
+      ${externalLink(card.href, label)} <span class="embed-host">${card.host}</span>
+    </div>`;
 
     if (!this.loaded) {
-      return html`<div class="embed" data-provider=${card.player.provider}>${caption}<button
-          type="button" class="embed-load" @click=${this.load}>${strings.loadEmbed}</button></div>`;
+      return html`<div class="embed" data-provider=${card.player.provider}>
+        ${caption}<button type="button" class="embed-load" @click=${this.load}>
+          ${strings.loadEmbed}
+        </button>
+      </div>`;
     }
-    return html`<div class="embed embed-loaded" data-provider=${card.player.provider}><iframe
-        ${ref(this.focusOnce)} src=${card.player.src} title=${card.title ?? strings.embedFrameTitle}
-        allow="autoplay; encrypted-media; fullscreen; picture-in-picture" allowfullscreen
+    return html`<div class="embed embed-loaded" data-provider=${card.player.provider}>
+      <iframe
+        ${ref(this.focusOnce)}
+        src=${card.player.src}
+        title=${card.title ?? strings.embedFrameTitle}
+        allow="autoplay; encrypted-media; fullscreen; picture-in-picture"
+        allowfullscreen
         referrerpolicy="strict-origin-when-cross-origin"
         sandbox="allow-scripts allow-same-origin allow-presentation allow-popups
-          allow-popups-to-escape-sandbox"></iframe>${caption}</div>`;
+          allow-popups-to-escape-sandbox"
+      ></iframe
+      >${caption}
+    </div>`;
   }
 
   private readonly load = (): void => {
@@ -666,10 +705,13 @@ function renderPlainText(text: string): Rendered[] {
     if (!paragraph.trim()) continue;
 
     const lines: Rendered[] = [];
-    paragraph.replace(/^\n+|\n+$/g, '').split('\n').forEach((line, index) => {
-      if (index > 0) lines.push(html`<br>`);
-      lines.push(line);
-    });
+    paragraph
+      .replace(/^\n+|\n+$/g, '')
+      .split('\n')
+      .forEach((line, index) => {
+        if (index > 0) lines.push(html`<br />`);
+        lines.push(line);
+      });
     rendered.push(html`<p>${lines}</p>`);
   }
   return rendered;

@@ -94,7 +94,7 @@ export function createSession(endpoint: string, fetchImpl: typeof fetch = fetch)
     if (!token) {
       throw fail(
         `The token endpoint ${endpoint} did not answer with a token. It should return JSON ` +
-          'with access_token and access_token_expires_at, as Circle\'s auth_token call does.',
+          "with access_token and access_token_expires_at, as Circle's auth_token call does.",
       );
     }
 

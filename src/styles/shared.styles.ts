@@ -113,7 +113,12 @@ export const sharedStyles = css`
 
   .skeleton {
     border-radius: calc(var(--_radius) / 2);
-    background: linear-gradient(90deg, var(--_surface-2) 0%, var(--_border) 50%, var(--_surface-2) 100%);
+    background: linear-gradient(
+      90deg,
+      var(--_surface-2) 0%,
+      var(--_border) 50%,
+      var(--_surface-2) 100%
+    );
     background-size: 200% 100%;
     animation: circle-shimmer 1.4s ease-in-out infinite;
   }
@@ -140,6 +145,14 @@ export const sharedStyles = css`
     border-radius: 50%;
     object-fit: cover;
     background: var(--_surface-2);
+  }
+
+  .initials {
+    display: inline-grid;
+    place-items: center;
+    font-size: 0.875em;
+    font-weight: 600;
+    color: var(--_muted);
   }
 
   .visually-hidden {

@@ -27,7 +27,11 @@ export function formatDate(date: Date | string, lang = 'en', timeZone?: string):
 
 /** Date and time for a tooltip or `title`, such as "Mar 4, 2026, 3:15 PM". */
 export function formatDateTime(date: Date | string, lang = 'en', timeZone?: string): string {
-  const format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const format = new Intl.DateTimeFormat(lang, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  });
   return format.format(new Date(date));
 }
 
@@ -85,14 +89,17 @@ export function zoneName(
   lang = 'en',
   style: Intl.DateTimeFormatOptions['timeZoneName'] = 'short',
 ): string {
-  const parts = new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: style })
-    .formatToParts(new Date(at));
+  const parts = new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: style }).formatToParts(
+    new Date(at),
+  );
   return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
 }
 
 /** A compact count for badges: 99+ above 99. */
 export function formatBadgeCount(count: number, lang = 'en'): string {
-  return count > 99 ? `${new Intl.NumberFormat(lang).format(99)}+` : new Intl.NumberFormat(lang).format(count);
+  return count > 99
+    ? `${new Intl.NumberFormat(lang).format(99)}+`
+    : new Intl.NumberFormat(lang).format(count);
 }
 
 function sameYear(date: Date, lang: string, timeZone?: string): boolean {

@@ -11,7 +11,7 @@ import { renderRichText, safeUrl } from '../../rich-text/render.js';
 import { richTextStyles } from '../../rich-text/rich-text.styles.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { formatEventRange, isTimeZone, viewerTimeZone, zoneName } from '../../utils/format.js';
-import { CircleElement } from '../circle-element.js';
+import { CircleElement, WEB_PROTOCOLS } from '../circle-element.js';
 import { eventsStyles } from './circle-events.styles.js';
 
 const FILTERS = ['upcoming', 'past', 'all'] as const;
@@ -172,7 +172,12 @@ export class CircleEvents extends CircleElement {
           (event) => html`<li class="item">${this.renderEvent(event, now)}</li>`,
         )}
       </ul>
-      ${this.renderPaging()}
+      ${this.renderLoadMore({
+        hasMore: Boolean(this.nextCursor),
+        loading: this.loadingMore,
+        error: this.loadMoreError,
+        load: () => void this.loadMore(),
+      })}
     `;
   }
 
@@ -180,33 +185,47 @@ export class CircleEvents extends CircleElement {
     const settings: EventSettings = event.event_setting_attributes ?? {};
     const titleId = `event-${event.id}-title`;
     const title = event.display_title || event.name || '';
-    const eventUrl = safeUrl(event.url, ['http', 'https']);
-    const cover = safeUrl(event.cover_image, ['http', 'https']);
+    const eventUrl = safeUrl(event.url, WEB_PROTOCOLS);
+    const cover = safeUrl(event.cover_image, WEB_PROTOCOLS);
     const start = validDate(settings.starts_at);
     const ended = hasEnded(event, now);
 
     return html`<article class="card" part="item" aria-labelledby=${titleId}>
-      ${cover
-        ? html`<img class="cover" part="cover" src=${cover} alt="" width=${COVER_WIDTH}
-            height=${COVER_HEIGHT} loading="lazy" decoding="async" />`
-        : nothing}
+      ${
+        cover
+          ? html`<img
+              class="cover"
+              part="cover"
+              src=${cover}
+              alt=""
+              width=${COVER_WIDTH}
+              height=${COVER_HEIGHT}
+              loading="lazy"
+              decoding="async"
+            />`
+          : nothing
+      }
       <div class="content">
         ${start ? this.renderDateBlock(start) : nothing}
         <div class="details">
           <h3 class="title" part="title" id=${titleId}>
-            ${eventUrl
-              ? html`<a href=${eventUrl} target="_blank" rel="noopener noreferrer">${title}</a>`
-              : title}
+            ${
+              eventUrl
+                ? html`<a href=${eventUrl} target="_blank" rel="noopener noreferrer">${title}</a>`
+                : title
+            }
           </h3>
           ${start ? this.renderTimes(event, settings, start) : nothing}
           ${this.renderLocation(event, settings)}
           <div class="body rich-text" part="body">${this.renderDescription(event)}</div>
           <div class="actions" part="actions">
-            ${settings.hide_attendees
-              ? nothing
-              : html`<span class="attendees" part="attendees">
-                  ${this.t('attendees', { count: attendeeCount(event) })}
-                </span>`}
+            ${
+              settings.hide_attendees
+                ? nothing
+                : html`<span class="attendees" part="attendees">
+                    ${this.t('attendees', { count: attendeeCount(event) })}
+                  </span>`
+            }
             ${this.renderRsvp(event, settings, title, ended)}
           </div>
         </div>
@@ -251,43 +270,56 @@ export class CircleEvents extends CircleElement {
     return html`<p class="time" part="time">
         <time datetime=${start.toISOString()}>${shown}</time>
       </p>
-      ${eventZone && inEventZone && inEventZone !== shown
-        ? html`<p class="event-zone" part="event-zone">
-            ${this.t('eventTimeZone', { zone: zoneName(eventZone, start, lang, 'longGeneric') })}
-            · <time datetime=${start.toISOString()}>${inEventZone}</time>
-          </p>`
-        : nothing}`;
+      ${
+        eventZone && inEventZone && inEventZone !== shown
+          ? html`<p class="event-zone" part="event-zone">
+              ${this.t('eventTimeZone', { zone: zoneName(eventZone, start, lang, 'longGeneric') })}
+              · <time datetime=${start.toISOString()}>${inEventZone}</time>
+            </p>`
+          : nothing
+      }`;
   }
 
   private renderLocation(
     event: EventPost,
     settings: EventSettings,
   ): TemplateResult | typeof nothing {
-    const inPerson = settings.location_type === 'in_person'
-      || (!settings.location_type && Boolean(settings.in_person_location));
+    const inPerson =
+      settings.location_type === 'in_person' ||
+      (!settings.location_type && Boolean(settings.in_person_location));
     const hidden = Boolean(settings.hide_location_from_non_attendees) && !event.rsvped_event;
 
     if (inPerson) {
       return html`<p class="location" part="location">
         <span class="location-type">${this.t('inPerson')}</span>
-        ${hidden
-          ? html` · <span>${this.t('locationForAttendees')}</span>`
-          : settings.in_person_location
-            ? html` · <span>${settings.in_person_location}</span>`
-            : nothing}
+        ${
+          hidden
+            ? html` · <span>${this.t('locationForAttendees')}</span>`
+            : settings.in_person_location
+              ? html` · <span>${settings.in_person_location}</span>`
+              : nothing
+        }
       </p>`;
     }
     if (!settings.location_type) return nothing;
 
-    const joinUrl = safeUrl(settings.virtual_location_url, ['http', 'https']);
+    const joinUrl = safeUrl(settings.virtual_location_url, WEB_PROTOCOLS);
     return html`<p class="location" part="location">
       <span class="location-type">${this.t('virtualEvent')}</span>
-      ${hidden
-        ? html` · <span>${this.t('locationForAttendees')}</span>`
-        : joinUrl
-          ? html` · <a href=${joinUrl} target="_blank" rel="noopener noreferrer"
-              aria-describedby=${`event-${event.id}-title`}>${this.t('joinLink')}</a>`
-          : nothing}
+      ${
+        hidden
+          ? html` · <span>${this.t('locationForAttendees')}</span>`
+          : joinUrl
+            ? html` ·
+                <a
+                  href=${joinUrl}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  aria-describedby=${`event-${event.id}-title`}
+                  >${this.t('joinLink')}</a
+                >`
+            : nothing
+      }
     </p>`;
   }
 
@@ -308,7 +340,8 @@ export class CircleEvents extends CircleElement {
 
     // Always present when RSVP is possible, so screen readers announce the change it shows.
     const status = html`<span class="going" part="going" role="status">
-      ${going && !ended ? this.t('going') : ''}</span>`;
+      ${going && !ended ? this.t('going') : ''}</span
+    >`;
     if (reason) {
       return html`${going && !ended ? status : nothing}
         <span class="rsvp-state" part="rsvp-state">${reason}</span>`;
@@ -317,45 +350,32 @@ export class CircleEvents extends CircleElement {
     // aria-disabled rather than disabled: a disabled button would drop keyboard focus.
     const pending = this.pendingRsvps.has(event.id ?? -1);
     return html`${status}
-      <button class="button rsvp ${going ? '' : 'primary'}" part="button rsvp-button"
-        type="button" aria-disabled=${pending ? 'true' : 'false'}
+      <button
+        class="button rsvp ${going ? '' : 'primary'}"
+        part="button rsvp-button"
+        type="button"
+        aria-disabled=${pending ? 'true' : 'false'}
         aria-label=${this.t(going ? 'cancelRsvpFor' : 'rsvpFor', { title })}
-        @click=${() => void this.toggleRsvp(event)}>
+        @click=${() => void this.toggleRsvp(event)}
+      >
         ${this.t(going ? 'cancelRsvp' : 'rsvp')}
       </button>`;
   }
 
-  private renderPaging(): TemplateResult | typeof nothing {
-    if (this.loadMoreError) {
-      return this.renderError(this.loadMoreError, () => void this.loadMore());
-    }
-    if (!this.nextCursor) return nothing;
-
-    return html`<div class="paging">
-      <button class="button" part="button load-more" ?disabled=${this.loadingMore}
-        @click=${() => void this.loadMore()}>
-        ${this.t(this.loadingMore ? 'loadingMore' : 'loadMore')}
-      </button>
-    </div>`;
-  }
-
   private renderSkeleton(): TemplateResult {
-    return html`<div class="list" aria-busy="true" aria-label=${this.t('loading')} role="status">
-      ${[0, 1, 2].map(
-        () => html`<div class="card skeleton-card" aria-hidden="true">
-          <div class="content">
-            <span class="date skeleton"></span>
-            <div class="details">
-              <span class="skeleton line title-line"></span>
-              <span class="skeleton line medium"></span>
-              <span class="skeleton line short"></span>
-              <span class="skeleton line"></span>
-            </div>
+    return this.renderSkeletonList(
+      html`<div class="card skeleton-card" aria-hidden="true">
+        <div class="content">
+          <span class="date skeleton"></span>
+          <div class="details">
+            <span class="skeleton line title-line"></span>
+            <span class="skeleton line medium"></span>
+            <span class="skeleton line short"></span>
+            <span class="skeleton line"></span>
           </div>
-        </div>`,
-      )}
-      <span class="visually-hidden">${this.t('loading')}</span>
-    </div>`;
+        </div>
+      </div>`,
+    );
   }
 
   private async loadMore(): Promise<void> {
@@ -370,7 +390,12 @@ export class CircleEvents extends CircleElement {
 
     try {
       const page = await this.fetchEvents(
-        api, cursor, this.validFilter(), this.space, this.validPerPage(), abort.signal,
+        api,
+        cursor,
+        this.validFilter(),
+        this.space,
+        this.validPerPage(),
+        abort.signal,
       );
       const known = new Set(this.events.map((event) => event.id));
       const fresh = page.events.filter((event) => !known.has(event.id));
@@ -579,9 +604,10 @@ function rsvpChanges(event: EventPost, going: boolean): Partial<EventPost> {
       ...settings,
       rsvp_count: Math.max(0, attendeeCount(event) + step),
     },
-    event_attendees: attendees?.count === undefined
-      ? attendees
-      : { ...attendees, count: Math.max(0, attendees.count + step) },
+    event_attendees:
+      attendees?.count === undefined
+        ? attendees
+        : { ...attendees, count: Math.max(0, attendees.count + step) },
   };
 }
 

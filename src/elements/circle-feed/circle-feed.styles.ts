@@ -21,14 +21,6 @@ export const feedStyles = css`
     margin-bottom: 0.75rem;
   }
 
-  .initials {
-    display: inline-grid;
-    place-items: center;
-    font-size: 0.875em;
-    font-weight: 600;
-    color: var(--_muted);
-  }
-
   .byline {
     display: grid;
     min-width: 0;

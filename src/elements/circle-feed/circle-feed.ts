@@ -9,7 +9,6 @@ import type { Page, Post } from '../../api/types.js';
 import { renderRichText, safeUrl } from '../../rich-text/render.js';
 import { richTextStyles } from '../../rich-text/rich-text.styles.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
-import { formatDateTime, formatRelative } from '../../utils/format.js';
 import { CircleElement } from '../circle-element.js';
 import { feedStyles } from './circle-feed.styles.js';
 
@@ -120,11 +119,25 @@ export class CircleFeed extends CircleElement {
 
   private renderPosts(): TemplateResult {
     return html`
-      <div class="list" part="list" role="feed" aria-label=${this.t('feedLabel')}
-        aria-busy=${this.loadingMore || this.firstPage.status === 1 ? 'true' : 'false'}>
-        ${repeat(this.posts, (post) => post.id, (post, index) => this.renderPost(post, index))}
+      <div
+        class="list"
+        part="list"
+        role="feed"
+        aria-label=${this.t('feedLabel')}
+        aria-busy=${this.loadingMore || this.firstPage.status === 1 ? 'true' : 'false'}
+      >
+        ${repeat(
+          this.posts,
+          (post) => post.id,
+          (post, index) => this.renderPost(post, index),
+        )}
       </div>
-      ${this.renderPaging()}
+      ${this.renderLoadMore({
+        hasMore: this.hasNextPage,
+        loading: this.loadingMore,
+        error: this.loadMoreError,
+        load: () => void this.loadMore(),
+      })}
     `;
   }
 
@@ -135,24 +148,29 @@ export class CircleFeed extends CircleElement {
     const postUrl = safeUrl(post.url);
     const lang = this.locale;
 
-    return html`<article class="card" part="item" aria-labelledby=${titleId}
-      aria-posinset=${index + 1} aria-setsize=${this.hasNextPage ? -1 : this.posts.length}>
+    return html`<article
+      class="card"
+      part="item"
+      aria-labelledby=${titleId}
+      aria-posinset=${index + 1}
+      aria-setsize=${this.hasNextPage ? -1 : this.posts.length}
+    >
       <header class="header" part="header">
-        ${author?.avatar_url && safeUrl(author.avatar_url)
-          ? html`<img class="avatar" part="avatar" src=${safeUrl(author.avatar_url)!} alt=""
-              width="40" height="40" loading="lazy" decoding="async" />`
-          : html`<span class="avatar initials" part="avatar" aria-hidden="true">
-              ${initials(author?.name)}</span>`}
+        ${this.renderAvatar(author?.avatar_url, author?.name)}
         <div class="byline">
           <span class="author">${author?.name ?? ''}</span>
           <span class="meta">
-            ${post.space?.name ? html`${this.t('postedIn', { space: post.space.name })} · ` : nothing}
-            <time datetime=${post.created_at ?? ''} title=${post.created_at
-              ? formatDateTime(post.created_at, lang) : ''}>
-              ${post.created_at ? formatRelative(post.created_at, lang) : ''}
-            </time>
-            ${post.is_pinned_at_top_of_space
-              ? html` · <span class="pinned">${this.t('pinned')}</span>` : nothing}
+            ${
+              post.space?.name
+                ? html`${this.t('postedIn', { space: post.space.name })} · `
+                : nothing
+            }
+            ${this.renderRelativeTime(post.created_at)}
+            ${
+              post.is_pinned_at_top_of_space
+                ? html` · <span class="pinned">${this.t('pinned')}</span>`
+                : nothing
+            }
           </span>
         </div>
       </header>
@@ -170,56 +188,55 @@ export class CircleFeed extends CircleElement {
     const comments = post.comment_count ?? 0;
 
     return html`<div class="actions" part="actions">
-      ${post.is_liking_enabled === false
-        ? nothing
-        : html`<button class="button like" part="button like-button" aria-pressed=${liked}
-            ?disabled=${this.pendingLikes.has(post.id ?? -1)}
-            @click=${() => this.toggleLike(post)}>
-            <svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16">
-              <path d="M12 21s-7.5-4.6-9.4-9.1C1.2 8.5 3.4 5 7 5c2 0 3.6 1.1 5 3 1.4-1.9 3-3 5-3
-                3.6 0 5.8 3.5 4.4 6.9C19.5 16.4 12 21 12 21z" />
-            </svg>
-            <span class="visually-hidden">${this.t('like')}</span>
-            <span>${this.t('likes', { count: likes })}</span>
-          </button>`}
+      ${
+        post.is_liking_enabled === false
+          ? nothing
+          : html`<button
+              class="button like"
+              part="button like-button"
+              aria-pressed=${liked}
+              ?disabled=${this.pendingLikes.has(post.id ?? -1)}
+              @click=${() => this.toggleLike(post)}
+            >
+              <svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16">
+                <path
+                  d="M12 21s-7.5-4.6-9.4-9.1C1.2 8.5 3.4 5 7 5c2 0 3.6 1.1 5 3 1.4-1.9 3-3 5-3
+                3.6 0 5.8 3.5 4.4 6.9C19.5 16.4 12 21 12 21z"
+                />
+              </svg>
+              <span class="visually-hidden">${this.t('like')}</span>
+              <span>${this.t('likes', { count: likes })}</span>
+            </button>`
+      }
       <span class="comments">${this.t('comments', { count: comments })}</span>
-      ${postUrl
-        ? html`<a class="button open" part="button open-link" href=${postUrl} target="_blank"
-            rel="noopener noreferrer">${this.t('openOnCircle')}</a>`
-        : nothing}
-    </div>`;
-  }
-
-  private renderPaging(): TemplateResult | typeof nothing {
-    if (this.loadMoreError) {
-      return this.renderError(this.loadMoreError, () => void this.loadMore());
-    }
-    if (!this.hasNextPage) return nothing;
-
-    return html`<div class="paging">
-      <button class="button" part="button load-more" ?disabled=${this.loadingMore}
-        @click=${() => void this.loadMore()}>
-        ${this.t(this.loadingMore ? 'loadingMore' : 'loadMore')}
-      </button>
+      ${
+        postUrl
+          ? html`<a
+              class="button open"
+              part="button open-link"
+              href=${postUrl}
+              target="_blank"
+              rel="noopener noreferrer"
+              >${this.t('openOnCircle')}</a
+            >`
+          : nothing
+      }
     </div>`;
   }
 
   private renderSkeleton(): TemplateResult {
-    return html`<div class="list" aria-busy="true" aria-label=${this.t('loading')} role="status">
-      ${[0, 1, 2].map(
-        () => html`<div class="card skeleton-card" aria-hidden="true">
-          <div class="header">
-            <span class="avatar skeleton"></span>
-            <span class="skeleton line short"></span>
-          </div>
-          <span class="skeleton line title-line"></span>
-          <span class="skeleton line"></span>
-          <span class="skeleton line"></span>
-          <span class="skeleton line medium"></span>
-        </div>`,
-      )}
-      <span class="visually-hidden">${this.t('loading')}</span>
-    </div>`;
+    return this.renderSkeletonList(
+      html`<div class="card skeleton-card" aria-hidden="true">
+        <div class="header">
+          <span class="avatar skeleton"></span>
+          <span class="skeleton line short"></span>
+        </div>
+        <span class="skeleton line title-line"></span>
+        <span class="skeleton line"></span>
+        <span class="skeleton line"></span>
+        <span class="skeleton line medium"></span>
+      </div>`,
+    );
   }
 
   private async loadMore(): Promise<void> {
@@ -233,7 +250,12 @@ export class CircleFeed extends CircleElement {
 
     try {
       const page = await this.fetchPage(
-        api, this.space, this.validSort(), this.validPerPage(), this.nextPage, abort.signal,
+        api,
+        this.space,
+        this.validSort(),
+        this.validPerPage(),
+        this.nextPage,
+        abort.signal,
       );
       const known = new Set(this.posts.map((post) => post.id));
       this.posts = [...this.posts, ...(page.records ?? []).filter((post) => !known.has(post.id))];
@@ -272,7 +294,10 @@ export class CircleFeed extends CircleElement {
 
     const liked = Boolean(post.is_liked);
     const count = post.user_likes_count ?? 0;
-    this.updatePost(id, { is_liked: !liked, user_likes_count: Math.max(0, count + (liked ? -1 : 1)) });
+    this.updatePost(id, {
+      is_liked: !liked,
+      user_likes_count: Math.max(0, count + (liked ? -1 : 1)),
+    });
     this.pendingLikes = new Set(this.pendingLikes).add(id);
 
     try {
@@ -290,7 +315,9 @@ export class CircleFeed extends CircleElement {
   }
 
   private updatePost(id: number, changes: Partial<Post>): void {
-    this.posts = this.posts.map((post) => (post.id === id ? ({ ...post, ...changes } as Post) : post));
+    this.posts = this.posts.map((post) =>
+      post.id === id ? ({ ...post, ...changes } as Post) : post,
+    );
   }
 
   protected override checkAttributes(): string[] {
@@ -312,11 +339,6 @@ export class CircleFeed extends CircleElement {
     const perPage = this.perPage;
     return Number.isInteger(perPage) && perPage >= 1 && perPage <= 100 ? perPage : 10;
   }
-}
-
-function initials(name: string | undefined): string {
-  const letters = (name ?? '').trim().split(/\s+/).map((word) => [...word][0] ?? '');
-  return (letters[0] ?? '') + (letters.length > 1 ? letters[letters.length - 1] : '');
 }
 
 if (!customElements.get('circle-feed')) customElements.define('circle-feed', CircleFeed);

@@ -112,14 +112,6 @@ export const notificationsStyles = css`
     background: color-mix(in srgb, var(--_accent) 6%, var(--_surface));
   }
 
-  .initials {
-    display: inline-grid;
-    place-items: center;
-    font-size: 0.875em;
-    font-weight: 600;
-    color: var(--_muted);
-  }
-
   .text {
     display: grid;
     flex: 1;

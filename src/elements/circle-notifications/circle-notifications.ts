@@ -9,15 +9,14 @@ import type { Notification as CircleNotification } from '../../api/types.js';
 import { safeUrl } from '../../rich-text/render.js';
 import { SignedOutError } from '../../session/session.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
-import { formatBadgeCount, formatDateTime, formatRelative } from '../../utils/format.js';
-import { CircleElement } from '../circle-element.js';
+import { formatBadgeCount } from '../../utils/format.js';
+import { CircleElement, WEB_PROTOCOLS } from '../circle-element.js';
 import { notificationsStyles } from './circle-notifications.styles.js';
 
 /** Fields whose values are names or titles, shown emphasised in a notification's sentence. */
 const EMPHASISED_FIELDS = new Set(['actor_name', 'notifiable_title']);
 
 /** Notification links and pictures are web addresses; mail links make no sense there. */
-const WEB_PROTOCOLS = ['http', 'https'];
 
 /** The sentence's parts when Circle sends no usable `notification_text_structure`. */
 const DEFAULT_TEXT_STRUCTURE = ['actor_name', 'display_action', 'notifiable_title'];
@@ -188,20 +187,34 @@ export class CircleNotifications extends CircleElement {
       : this.t('notificationsButton');
 
     return html`
-      <button class="bell" part="bell" type="button" aria-expanded=${this.open ? 'true' : 'false'}
-        aria-controls="panel" @click=${() => this.toggle()}>
+      <button
+        class="bell"
+        part="bell"
+        type="button"
+        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-controls="panel"
+        @click=${() => this.toggle()}
+      >
         <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
           <path d="M6 10a6 6 0 0 1 12 0c0 4.5 1.5 6.5 2.5 7.5h-17C4.5 16.5 6 14.5 6 10z" />
           <path d="M10 20.5a2.2 2.2 0 0 0 4 0" />
         </svg>
         <span class="visually-hidden">${label}</span>
-        ${count
-          ? html`<span class="badge" part="badge" aria-hidden="true">
-              ${formatBadgeCount(count, lang)}</span>`
-          : nothing}
+        ${
+          count
+            ? html`<span class="badge" part="badge" aria-hidden="true">
+                ${formatBadgeCount(count, lang)}</span
+              >`
+            : nothing
+        }
       </button>
-      <section class="panel" part="panel" id="panel" aria-labelledby="panel-title"
-        ?hidden=${!this.open}>
+      <section
+        class="panel"
+        part="panel"
+        id="panel"
+        aria-labelledby="panel-title"
+        ?hidden=${!this.open}
+      >
         <div class="panel-header" part="panel-header">
           <span class="panel-title" id="panel-title">${this.t('notificationsLabel')}</span>
           ${this.renderMarkAll(signedOut)}
@@ -225,23 +238,37 @@ export class CircleNotifications extends CircleElement {
     const failed = this.firstPage.status === TaskStatus.ERROR;
     if (signedOut || failed || !this.notifications.length) return nothing;
 
-    return html`<button class="button mark-all" part="button mark-all-button" type="button"
-      ?disabled=${this.markingAll} @click=${() => void this.markAllRead()}>
+    return html`<button
+      class="button mark-all"
+      part="button mark-all-button"
+      type="button"
+      ?disabled=${this.markingAll}
+      @click=${() => void this.markAllRead()}
+    >
       ${this.t('markAllRead')}
     </button>`;
   }
 
   private renderList(): TemplateResult {
     return html`
-      <ul class="list" part="list" aria-label=${this.t('notificationsLabel')}
-        aria-busy=${this.loadingMore || this.firstPage.status === TaskStatus.PENDING}>
+      <ul
+        class="list"
+        part="list"
+        aria-label=${this.t('notificationsLabel')}
+        aria-busy=${this.loadingMore || this.firstPage.status === TaskStatus.PENDING}
+      >
         ${repeat(
           this.notifications,
           (notification) => notification.id,
           (notification) => this.renderNotification(notification),
         )}
       </ul>
-      ${this.renderPaging()}
+      ${this.renderLoadMore({
+        hasMore: this.hasNextPage,
+        loading: this.loadingMore,
+        error: this.loadMoreError,
+        load: () => void this.loadMore(),
+      })}
     `;
   }
 
@@ -249,75 +276,51 @@ export class CircleNotifications extends CircleElement {
     const url = safeUrl(notification.action_web_url, WEB_PROTOCOLS);
     const unread = notification.read_at == null;
     const content = html`
-      ${this.renderAvatar(notification)}
+      ${this.renderAvatar(notification.actor_image, notification.actor_name)}
       <span class="text">
         <span class="sentence">${sentence(notification)}</span>
         <span class="meta">
           ${notification.space_title ? html`${notification.space_title} · ` : nothing}
-          ${this.renderTime(notification.created_at)}
+          ${this.renderRelativeTime(notification.created_at)}
         </span>
       </span>
-      ${unread
-        ? html`<span class="dot" part="unread-dot"></span>
-            <span class="visually-hidden">${this.t('unread')}</span>`
-        : nothing}
+      ${
+        unread
+          ? html`<span class="dot" part="unread-dot"></span>
+              <span class="visually-hidden">${this.t('unread')}</span>`
+          : nothing
+      }
     `;
 
     return html`<li class="item ${unread ? 'unread' : ''}" part="item">
-      ${url
-        ? html`<a class="entry" href=${url} target="_blank" rel="noopener noreferrer"
-            @click=${() => void this.markRead(notification)}
-            @auxclick=${(event: MouseEvent) => {
-              if (event.button === 1) void this.markRead(notification);
-            }}>${content}</a>`
-        : html`<div class="entry">${content}</div>`}
+      ${
+        url
+          ? html`<a
+              class="entry"
+              href=${url}
+              target="_blank"
+              rel="noopener noreferrer"
+              @click=${() => void this.markRead(notification)}
+              @auxclick=${(event: MouseEvent) => {
+                if (event.button === 1) void this.markRead(notification);
+              }}
+              >${content}</a
+            >`
+          : html`<div class="entry">${content}</div>`
+      }
     </li>`;
   }
 
-  private renderAvatar(notification: CircleNotification): TemplateResult {
-    const image = safeUrl(notification.actor_image, WEB_PROTOCOLS);
-    return image
-      ? html`<img class="avatar" part="avatar" src=${image} alt="" width="40" height="40"
-          loading="lazy" decoding="async" />`
-      : html`<span class="avatar initials" part="avatar" aria-hidden="true">
-          ${initials(notification.actor_name)}</span>`;
-  }
-
-  private renderTime(date: string | undefined): TemplateResult | typeof nothing {
-    if (!date || Number.isNaN(new Date(date).getTime())) return nothing;
-
-    const lang = this.locale;
-    return html`<time datetime=${date} title=${formatDateTime(date, lang)}>
-      ${formatRelative(date, lang)}</time>`;
-  }
-
-  private renderPaging(): TemplateResult | typeof nothing {
-    if (this.loadMoreError) {
-      return this.renderError(this.loadMoreError, () => void this.loadMore());
-    }
-    if (!this.hasNextPage) return nothing;
-
-    return html`<div class="paging">
-      <button class="button" part="button load-more" type="button" ?disabled=${this.loadingMore}
-        @click=${() => void this.loadMore()}>
-        ${this.t(this.loadingMore ? 'loadingMore' : 'loadMore')}
-      </button>
-    </div>`;
-  }
-
   private renderSkeleton(): TemplateResult {
-    return html`<div class="list" aria-busy="true" aria-label=${this.t('loading')} role="status">
-      ${[0, 1, 2].map(
-        () => html`<div class="entry skeleton-entry" aria-hidden="true">
-          <span class="avatar skeleton"></span>
-          <span class="text">
-            <span class="skeleton line"></span>
-            <span class="skeleton line short"></span>
-          </span>
-        </div>`,
-      )}
-      <span class="visually-hidden">${this.t('loading')}</span>
-    </div>`;
+    return this.renderSkeletonList(
+      html`<div class="entry skeleton-entry" aria-hidden="true">
+        <span class="avatar skeleton"></span>
+        <span class="text">
+          <span class="skeleton line"></span>
+          <span class="skeleton line short"></span>
+        </span>
+      </div>`,
+    );
   }
 
   /** Esc closes the panel from anywhere inside the element, and gives focus back to the bell. */
@@ -478,11 +481,6 @@ function sentence(notification: CircleNotification): unknown[] {
   const parts = build(structure);
   const shown = parts.length ? parts : build(DEFAULT_TEXT_STRUCTURE);
   return shown.flatMap((part, index) => (index ? [' ', part] : [part]));
-}
-
-function initials(name: string | undefined): string {
-  const letters = (name ?? '').trim().split(/\s+/).map((word) => [...word][0] ?? '');
-  return (letters[0] ?? '') + (letters.length > 1 ? letters[letters.length - 1] : '');
 }
 
 if (!customElements.get('circle-notifications')) {
