@@ -1,4 +1,13 @@
 // Generates custom-elements.json from the elements' source and JSDoc.
+
+/** The analyzer reads files in parallel; a fixed module order keeps the output reproducible. */
+const sortModules = {
+  name: 'sort-modules',
+  packageLinkPhase({ customElementsManifest }) {
+    customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+  },
+};
+
 export default {
   globs: ['src/elements/**/*.ts'],
   exclude: ['src/**/*.styles.ts'],
@@ -6,4 +15,5 @@ export default {
   outdir: process.env.CEM_OUTDIR ?? '.',
   litelement: true,
   packagejson: false,
+  plugins: [sortModules],
 };
