@@ -37,3 +37,14 @@ export function pageConfig(): PageConfig {
 export function resetConfig(): void {
   configured = {};
 }
+
+/** `value` as an absolute http(s) URL, resolved against the page; undefined when it isn't one. */
+export function pageUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value, document.baseURI);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -12,7 +12,7 @@ import {
   waitFor,
 } from './support/dom.js';
 import type { CircleFeed } from '../src/elements/circle-feed/circle-feed.js';
-import { resetSessions } from '../src/session/session.js';
+import { getSession, resetSessions } from '../src/session/session.js';
 import { resetWarnings } from '../src/utils/warn.js';
 import '../src/elements/circle-feed/circle-feed.js';
 
@@ -152,6 +152,85 @@ describe('<circle-feed>', () => {
     await element.updateComplete;
 
     expect(button.getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('keeps keyboard focus on the like button while the like is saved', async () => {
+    worker.use(
+      http.post(`${API}/posts/:id/user_likes`, async () => {
+        await delay(200);
+        return HttpResponse.json({ success: true, message: 'Post has been liked' });
+      }),
+    );
+    const element = await feed();
+    await waitFor(element, 'article');
+    const button = shadowAll<HTMLButtonElement>(element, 'button[aria-pressed="false"]')[0];
+
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await element.updateComplete;
+
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    expect(element.shadowRoot!.activeElement).to.equal(button);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => button.getAttribute('aria-disabled') === 'false');
+    expect(button.getAttribute('aria-pressed'), 'a second press while saving').to.equal('true');
+  });
+
+  it('renders on pages whose lang Intl rejects, such as en_US', async () => {
+    const container = await fixture<HTMLDivElement>(
+      '<div lang="en_US"><circle-feed token-endpoint="/api/circle-token"></circle-feed></div>',
+    );
+    const element = container.querySelector('circle-feed')!;
+    await waitFor(element, 'article');
+    expect(textOf(shadow(element, '.actions'))).to.match(/\d+ comments?/);
+  });
+
+  it('moves around the page (single-page apps) and catches up with a sign-out', async () => {
+    const element = await feed();
+    await waitFor(element, 'article');
+    const home = element.parentElement!;
+
+    element.remove();
+    sandbox.auth.signedIn = false;
+    getSession('/api/circle-token').reload();
+    const elsewhere = document.createElement('section');
+    document.body.append(elsewhere);
+    elsewhere.append(element);
+
+    await waitFor(element, '[part~="signed-out"]');
+    expect(cards(element)).to.have.length(0);
+    elsewhere.remove();
+    home.remove();
+  });
+
+  it("drops the previous member's posts as soon as the session changes", async () => {
+    const element = await feed();
+    await waitFor(element, 'article');
+    worker.use(
+      http.get(`${API}/home`, async () => {
+        await delay('infinite');
+        return HttpResponse.json({});
+      }),
+    );
+
+    getSession('/api/circle-token').reload();
+    await element.updateComplete;
+
+    expect(cards(element)).to.have.length(0);
+    expect(shadow(element, '[aria-busy="true"]')).not.to.equal(null);
+  });
+
+  it('links the sign-in button only to web pages', async () => {
+    sandbox.auth.signedIn = false;
+    const element = await feed('sign-in-url="javascript:alert(1)"');
+    await waitFor(element, '[part~="signed-out"]');
+    expect(shadow(element, 'a[part~="sign-in"]')).to.equal(null);
+
+    element.signInUrl = '/login';
+    await element.updateComplete;
+    expect(shadow<HTMLAnchorElement>(element, 'a[part~="sign-in"]')!.href).to.equal(
+      new URL('/login', location.href).href,
+    );
   });
 
   it('says so when there are no posts', async () => {

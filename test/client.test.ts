@@ -93,6 +93,42 @@ describe('Member API client', () => {
     expect(sandbox.auth.tokenRequests).to.equal(1);
   });
 
+  it('gets a new token once and retries when Circle no longer knows the token', async () => {
+    let calls = 0;
+    worker.use(
+      http.get(`${API}/community_member`, () =>
+        calls++ === 0
+          ? HttpResponse.json(
+              { success: false, message: 'The access token not found.', error_details: {} },
+              { status: 401 },
+            )
+          : undefined,
+      ),
+    );
+    const member = await client().get('/community_member');
+    expect(member.id).to.be.a('number');
+    expect(sandbox.auth.tokenRequests).to.equal(2);
+  });
+
+  it('treats an empty 200 as malformed, unless the caller expects no body', async () => {
+    sequence('get', '/community_member', [() => new HttpResponse(null, { status: 200 })]);
+    const error = await failure(client().get('/community_member'));
+    expect(error.kind).to.equal('malformed');
+
+    sequence('post', '/notifications/mark_all_as_read', [
+      () => new HttpResponse(null, { status: 200 }),
+    ]);
+    const answer = await client().post('/notifications/mark_all_as_read', { emptyOk: true });
+    expect(answer).to.equal(undefined);
+  });
+
+  it('refuses path parameters that would move the request to another route', async () => {
+    expect(() => client().url('/spaces/{id}', { params: { id: '..' } })).to.throw(TypeError);
+    expect(client().url('/spaces/{id}', { params: { id: 'a/b?c' } })).to.equal(
+      `${API}/spaces/a%2Fb%3Fc`,
+    );
+  });
+
   it('waits as long as Retry-After says on a 429, then retries a GET', async () => {
     const calls = sequence('get', '/community_member', [
       () =>

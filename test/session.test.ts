@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil, oneEvent } from '@open-wc/testing';
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 
 import { sandbox, worker } from './support/sandbox.js';
 import { ApiClient } from '../src/api/client.js';
@@ -60,13 +60,55 @@ describe('session store', () => {
     expect(await session.getToken()).to.equal(first);
     expect(sandbox.auth.tokenRequests).to.equal(1);
 
-    session.reload();
-    sandbox.auth.tokenLifetimeMs = RENEW_AHEAD_MS - 1000;
-    const shortLived = await session.getToken();
-    const renewed = await session.getToken();
+    const realNow = Date.now;
+    const start = realNow();
+    try {
+      Date.now = () => start + 60 * 60 * 1000 - RENEW_AHEAD_MS - 5_000;
+      expect(await session.getToken(), 'renewed too early').to.equal(first);
+      Date.now = () => start + 60 * 60 * 1000 - RENEW_AHEAD_MS + 5_000;
+      expect(await session.getToken(), 'not renewed ahead of expiry').not.to.equal(first);
+    } finally {
+      Date.now = realNow;
+    }
+    expect(sandbox.auth.tokenRequests).to.equal(2);
+  });
 
-    expect(renewed).not.to.equal(shortLived);
-    expect(sandbox.auth.tokenRequests).to.equal(3);
+  it('does not renew a short-lived token on every call', async () => {
+    sandbox.auth.tokenLifetimeMs = 60_000;
+    const session = getSession(ENDPOINT);
+
+    const first = await session.getToken();
+    expect(await session.getToken()).to.equal(first);
+    expect(sandbox.auth.tokenRequests).to.equal(1);
+  });
+
+  it('never hands out a token that was requested before a reload', async () => {
+    let signedIn = true;
+    worker.use(
+      http.post(ENDPOINT, async () => {
+        const answer = signedIn
+          ? HttpResponse.json({
+              access_token: 'previous-member',
+              access_token_expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+            })
+          : HttpResponse.json({ message: 'Not signed in' }, { status: 401 });
+        await delay(150);
+        return answer;
+      }),
+    );
+    const session = getSession(ENDPOINT);
+
+    const before = session.getToken();
+    await delay(20);
+    signedIn = false;
+    session.reload();
+    const after = session.getToken();
+
+    const [beforeResult, afterResult] = await Promise.allSettled([before, after]);
+    expect(beforeResult.status).to.equal('rejected');
+    expect(afterResult.status).to.equal('rejected');
+    expect((afterResult as PromiseRejectedResult).reason).to.be.instanceOf(SignedOutError);
+    expect(session.$state.get().status).to.equal('signed-out');
   });
 
   it('renews once and retries after Circle says the token expired', async () => {

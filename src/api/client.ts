@@ -34,6 +34,8 @@ export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined | (string | number)[]>;
   body?: unknown;
   signal?: AbortSignal;
+  /** Accept a 200 with no body, for the few calls whose answer Circle leaves unspecified. */
+  emptyOk?: boolean;
 }
 
 export interface ApiClientOptions {
@@ -89,6 +91,8 @@ export class ApiClient {
     const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => {
       const value = options.params?.[name];
       if (value === undefined) throw new TypeError(`Missing path parameter "${name}" in ${path}`);
+      // `.` and `..` survive encoding and would move the request to another route.
+      if (value === '.' || value === '..') throw new TypeError(`Bad path parameter "${name}"`);
       return encodeURIComponent(String(value));
     });
 
@@ -120,13 +124,17 @@ export class ApiClient {
     }
   }
 
-  /** Sends once; when Circle says the token expired, renews it and sends once more. */
+  /**
+   * Sends once; when Circle says the token expired or is unknown (revoked, say), renews it and
+   * sends once more.
+   */
   private async sendWithFreshToken(method: string, url: string, options: RequestOptions) {
     const token = await this.options.session.getToken();
     try {
       return await send(method, url, token, options);
     } catch (error) {
-      if (!(error instanceof CircleApiError) || error.kind !== 'token-expired') throw error;
+      const renewable = ['token-expired', 'token-invalid'];
+      if (!(error instanceof CircleApiError) || !renewable.includes(error.kind)) throw error;
       const renewed = await this.options.session.renew(token);
       return send(method, url, renewed, options);
     }
@@ -137,7 +145,7 @@ async function send(
   method: string,
   url: string,
   token: string,
-  { body, signal }: RequestOptions,
+  { body, signal, emptyOk }: RequestOptions,
 ): Promise<unknown> {
   const headers: Record<string, string> = {
     Accept: 'application/json',
@@ -160,14 +168,23 @@ async function send(
     throw new CircleApiError('network', message);
   }
 
-  const text = await response.text().catch(() => '');
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    if (signal?.aborted) throw new CircleApiError('aborted', 'The request was cancelled.');
+    const message = `The Member API's answer was cut off (${errorName(error)}).`;
+    throw new CircleApiError('network', message, response.status);
+  }
   const parsed = parseJson(text);
 
   if (!response.ok) {
     const errorBody = parsed.ok ? parsed.value : undefined;
     throw errorFromResponse(response.status, errorBody, response.headers.get('Retry-After'));
   }
-  if (text.trim() === '') return undefined;
+  // An empty answer is fine for "no content", and where the caller expects it; elsewhere it is
+  // as broken as a body that isn't JSON.
+  if (text.trim() === '' && (response.status !== 200 || emptyOk)) return undefined;
   if (!parsed.ok) {
     const message = 'The Member API answered with something that is not JSON.';
     throw new CircleApiError('malformed', message, response.status);

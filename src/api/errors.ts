@@ -1,7 +1,8 @@
 /**
  * What went wrong with a Member API call, in terms an element can act on:
  * - `token-expired`: Circle rejected the access token as expired (renewing helps);
- * - `unauthorized`: any other 401, including "You cannot perform this action.";
+ * - `token-invalid`: Circle does not know the token, or it was revoked (a new one may help);
+ * - `unauthorized`: any other 401, such as "You cannot perform this action.";
  * - `not-found`, `validation` (400 and 422), `rate-limited` (429), `server` (5xx);
  * - `http`: any other unexpected status;
  * - `network`: the request never got an answer;
@@ -10,6 +11,7 @@
  */
 export type ApiErrorKind =
   | 'token-expired'
+  | 'token-invalid'
   | 'unauthorized'
   | 'not-found'
   | 'validation'
@@ -41,8 +43,9 @@ export class CircleApiError extends Error {
   }
 }
 
-/** Circle's only way to tell an expired token from other 401s is the message text. */
+// Circle's only way to tell its 401s apart is the message text.
 export const EXPIRED_TOKEN_MESSAGE = 'The access token is expired.';
+const INVALID_TOKEN_MESSAGES = ['The access token is invalid.', 'The access token not found.'];
 
 /** Maps an HTTP error status and Circle's error body to a typed error. */
 export function errorFromResponse(
@@ -54,7 +57,10 @@ export function errorFromResponse(
   const details = isRecord(body) ? body.error_details : undefined;
 
   if (status === 401) {
-    const kind = message === EXPIRED_TOKEN_MESSAGE ? 'token-expired' : 'unauthorized';
+    if (message === EXPIRED_TOKEN_MESSAGE) {
+      return new CircleApiError('token-expired', message, status, undefined, details);
+    }
+    const kind = INVALID_TOKEN_MESSAGES.includes(message) ? 'token-invalid' : 'unauthorized';
     return new CircleApiError(kind, message, status, undefined, details);
   }
   if (status === 404) return new CircleApiError('not-found', message, status, undefined, details);

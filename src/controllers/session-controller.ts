@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 import { ApiClient } from '../api/client.js';
-import { pageConfig } from '../config.js';
+import { pageConfig, pageUrl } from '../config.js';
 import { getSession } from '../session/session.js';
 import type { Session, SessionState } from '../session/session.js';
 import { msg } from '../i18n/strings.js';
@@ -35,6 +35,9 @@ export class SessionController implements ReactiveController {
 
   hostConnected(): void {
     this.resolve();
+
+    // Back on the page after a move: catch up with anything the session did meanwhile.
+    if (this.session && !this.unlisten) this.listen(this.session);
   }
 
   hostUpdate(): void {
@@ -44,7 +47,6 @@ export class SessionController implements ReactiveController {
   hostDisconnected(): void {
     this.unlisten?.();
     this.unlisten = undefined;
-    this.resolvedKey = undefined;
   }
 
   private resolve(): void {
@@ -62,8 +64,8 @@ export class SessionController implements ReactiveController {
 
     const tag = this.host.localName;
     this.problem = undefined;
-    const endpoint = httpUrl(endpointValue);
-    const apiBase = httpUrl(apiBaseValue);
+    const endpoint = pageUrl(endpointValue);
+    const apiBase = pageUrl(apiBaseValue);
     if (!endpointValue) {
       this.problem = msg('noTokenEndpoint');
     } else if (!endpoint) {
@@ -79,19 +81,18 @@ export class SessionController implements ReactiveController {
     this.session = getSession(endpoint!);
     this.api = new ApiClient({ apiBase: apiBase!, session: this.session });
     this.state = this.session.$state.get();
-    this.unlisten = this.session.$state.listen((state) => {
+    this.listen(this.session);
+  }
+
+  private listen(session: Session): void {
+    this.unlisten = session.$state.listen((state) => {
       this.state = state;
       this.host.requestUpdate();
     });
-  }
-}
 
-function httpUrl(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  try {
-    const url = new URL(value, document.baseURI);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-  } catch {
-    return undefined;
+    if (session.$state.get() !== this.state) {
+      this.state = session.$state.get();
+      this.host.requestUpdate();
+    }
   }
 }

@@ -6,10 +6,11 @@ import { CircleApiError } from '../api/errors.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { CircleAuthRequiredEvent } from '../events.js';
 import type { CircleErrorDetail } from '../events.js';
-import { msg } from '../i18n/strings.js';
+import { msg, usableLocale } from '../i18n/strings.js';
 import type { StringKey } from '../i18n/strings.js';
-import { pageConfig } from '../config.js';
+import { pageConfig, pageUrl } from '../config.js';
 import { safeUrl } from '../rich-text/render.js';
+import type { RichTextOptions } from '../rich-text/render.js';
 import { formatDateTime, formatRelative } from '../utils/format.js';
 import { SessionError } from '../session/session.js';
 import { warnOnce } from '../utils/warn.js';
@@ -42,11 +43,12 @@ export abstract class CircleElement extends LitElement {
   private noticeTimer?: ReturnType<typeof setTimeout>;
   private announcedSignOut = false;
   private attributeProblems: string[] = [];
+  private seenGeneration = 0;
 
   /** The language for text, dates and numbers: the nearest `lang`, else the browser's. */
   get locale(): string {
     const owner = this.closest<HTMLElement>('[lang]');
-    return owner?.lang || document.documentElement.lang || navigator.language || 'en';
+    return usableLocale(owner?.lang || document.documentElement.lang || navigator.language);
   }
 
   override disconnectedCallback(): void {
@@ -56,6 +58,12 @@ export abstract class CircleElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+
+    const { generation } = this.sessionController.state;
+    if (generation !== this.seenGeneration) {
+      this.seenGeneration = generation;
+      this.forgetMemberData();
+    }
 
     this.attributeProblems = this.checkAttributes();
     for (const problem of this.attributeProblems) warnOnce(`<${this.localName}>: ${problem}`, this);
@@ -76,6 +84,12 @@ export abstract class CircleElement extends LitElement {
   protected checkAttributes(): string[] {
     return [];
   }
+
+  /**
+   * Drops what was loaded for the previous member when the session reloads (a sign-out, or
+   * another member), so nobody sees someone else's data while the new one loads.
+   */
+  protected forgetMemberData(): void {}
 
   /** A problem description for {@link checkAttributes}. */
   protected badAttribute(name: string, value: string, expected: string, fallback: string): string {
@@ -111,7 +125,7 @@ export abstract class CircleElement extends LitElement {
     }
 
     if (this.sessionController.state.status === 'signed-out') {
-      const signInUrl = this.signInUrl || pageConfig().signInUrl;
+      const signInUrl = pageUrl(this.signInUrl || pageConfig().signInUrl);
       return html`<div class="state" part="signed-out">
         <slot name="signed-out">
           <p class="state-title">${this.t('signedOutTitle')}</p>
@@ -148,6 +162,20 @@ export abstract class CircleElement extends LitElement {
     return this.notice
       ? html`<p class="notice" part="notice" role="alert">${this.notice}</p>`
       : nothing;
+  }
+
+  /** Rich-text settings in the element's language, under a heading of `headingLevel`. */
+  protected richTextOptions(headingLevel = 3): RichTextOptions {
+    return {
+      headingLevel,
+      lang: this.locale,
+      strings: {
+        unknownMember: this.t('unknownMember'),
+        loadEmbed: this.t('loadEmbed'),
+        embedFrameTitle: this.t('embedFrameTitle'),
+        attachment: this.t('attachment'),
+      },
+    };
   }
 
   /** A member's picture, or their initials when there is no safe picture. */

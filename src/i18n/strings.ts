@@ -21,7 +21,14 @@ export const en = {
   configProblem: 'This widget is not set up correctly: {problem}',
   noTokenEndpoint: 'no token endpoint is configured.',
   badAttribute: '{name}="{value}" is not valid: use {expected}. Using "{fallback}" instead.',
+  wholeNumberRange: 'a whole number from {min} to {max}',
+  ianaTimeZone: 'an IANA time zone such as Europe/Berlin',
   badUrlAttribute: '{name}="{value}" is not an http or https URL.',
+
+  unknownMember: 'member',
+  loadEmbed: 'Load video',
+  embedFrameTitle: 'Embedded video',
+  attachment: 'Attachment',
 
   feedLabel: 'Community posts',
   feedEmpty: 'No posts yet.',
@@ -33,7 +40,6 @@ export const en = {
   likeFailed: 'Your like could not be saved. Please try again.',
   unlikeFailed: 'Your like could not be removed. Please try again.',
   pinned: 'Pinned',
-  edited: 'Edited',
 
   eventsLabel: 'Community events',
   eventsEmpty: 'No upcoming events.',
@@ -55,8 +61,6 @@ export const en = {
   cancelRsvpFor: 'Cancel RSVP for {title}',
   eventEnded: 'This event has ended',
   locationForAttendees: 'Location shared with attendees',
-  recurring: 'Repeats',
-  addToCalendar: 'Add to calendar',
 
   notificationsLabel: 'Notifications',
   notificationsButton: 'Notifications',
@@ -77,6 +81,26 @@ export type StringValue = string | PluralForms;
 export type StringTable = { [K in StringKey]: StringValue };
 
 let overrides: Partial<StringTable> = {};
+const checkedLocales = new Map<string, string>();
+
+/**
+ * A language tag Intl accepts: `tag` itself when valid, with `en_US`-style underscores mended,
+ * else English. Host pages carry all kinds of `lang` values, and Intl throws on bad ones.
+ */
+export function usableLocale(tag: string | undefined): string {
+  if (!tag) return 'en';
+
+  let usable = checkedLocales.get(tag);
+  if (!usable) {
+    try {
+      usable = Intl.getCanonicalLocales(tag.replace(/_/g, '-'))[0] ?? 'en';
+    } catch {
+      usable = 'en';
+    }
+    checkedLocales.set(tag, usable);
+  }
+  return usable;
+}
 
 /** Replaces any of the English strings page-wide, for example to reword or translate them. */
 export function setStrings(strings: Partial<StringTable>): void {

@@ -49,7 +49,10 @@ export interface Session {
 
 type WithoutGeneration<T> = T extends unknown ? Omit<T, 'generation'> : never;
 
-/** Renew this long before the token's stated expiry, to absorb latency and clock drift. */
+/**
+ * Renew this long before the token's stated expiry, to absorb latency and clock drift (or half
+ * the token's lifetime, when it is shorter than twice this).
+ */
 export const RENEW_AHEAD_MS = 2 * 60 * 1000;
 
 /** Circle's documented access-token lifetime, assumed when the endpoint omits the expiry. */
@@ -57,8 +60,14 @@ const DEFAULT_LIFETIME_MS = 60 * 60 * 1000;
 
 interface HeldToken {
   value: string;
-  expiresAt: number;
+  /** When to stop handing the token out and ask for a fresh one. */
+  renewAt: number;
 }
+
+type EndpointAnswer =
+  | { kind: 'token'; accessToken: string; expiresAt: number; memberId?: number }
+  | { kind: 'signed-out' }
+  | { kind: 'failed'; message: string };
 
 /** Creates a session for one token endpoint. Most code wants {@link getSession} instead. */
 export function createSession(endpoint: string, fetchImpl: typeof fetch = fetch): Session {
@@ -70,8 +79,7 @@ export function createSession(endpoint: string, fetchImpl: typeof fetch = fetch)
     $state.set({ ...state, generation: $state.get().generation } as SessionState);
   }
 
-  async function requestToken(): Promise<string> {
-    setState({ status: 'loading' });
+  async function askEndpoint(): Promise<EndpointAnswer> {
     let response: Response;
     try {
       response = await fetchImpl(endpoint, {
@@ -80,49 +88,70 @@ export function createSession(endpoint: string, fetchImpl: typeof fetch = fetch)
         headers: { Accept: 'application/json', 'X-Circle-Widgets': '1' },
       });
     } catch {
-      throw fail(`The token endpoint ${endpoint} could not be reached.`);
+      return { kind: 'failed', message: `The token endpoint ${endpoint} could not be reached.` };
     }
 
-    if (response.status === 401 || response.status === 403) {
-      held = undefined;
+    if (response.status === 401 || response.status === 403) return { kind: 'signed-out' };
+    if (!response.ok) {
+      return {
+        kind: 'failed',
+        message: `The token endpoint ${endpoint} answered ${response.status}.`,
+      };
+    }
+
+    const token = parseTokenResponse(await response.text().catch(() => ''));
+    if (token) return { kind: 'token', ...token };
+    return {
+      kind: 'failed',
+      message:
+        `The token endpoint ${endpoint} did not answer with a token. It should return JSON ` +
+        "with access_token and access_token_expires_at, as Circle's auth_token call does.",
+    };
+  }
+
+  async function requestToken(): Promise<string> {
+    const generation = $state.get().generation;
+    setState({ status: 'loading' });
+    const answer = await askEndpoint();
+
+    // A reload while the endpoint was answering means the answer may be for another visitor.
+    if ($state.get().generation !== generation) return session.getToken();
+
+    if (answer.kind === 'signed-out') {
       setState({ status: 'signed-out' });
       throw new SignedOutError('The visitor is not signed in.');
     }
-    if (!response.ok) throw fail(`The token endpoint ${endpoint} answered ${response.status}.`);
-
-    const token = parseTokenResponse(await response.text().catch(() => ''));
-    if (!token) {
-      throw fail(
-        `The token endpoint ${endpoint} did not answer with a token. It should return JSON ` +
-          "with access_token and access_token_expires_at, as Circle's auth_token call does.",
-      );
+    if (answer.kind === 'failed') {
+      const error = new SessionError(answer.message);
+      warnOnce(answer.message);
+      setState({ status: 'error', error });
+      throw error;
     }
 
-    held = { value: token.accessToken, expiresAt: token.expiresAt };
-    setState({ status: 'signed-in', memberId: token.memberId, expiresAt: token.expiresAt });
-    return token.accessToken;
-  }
-
-  function fail(message: string): SessionError {
-    const error = new SessionError(message);
-    warnOnce(message);
-    setState({ status: 'error', error });
-    return error;
+    // Renew ahead of expiry, but never so early that a short-lived token is renewed at once.
+    const lifetime = answer.expiresAt - Date.now();
+    const renewAt = answer.expiresAt - Math.min(RENEW_AHEAD_MS, lifetime / 2);
+    held = { value: answer.accessToken, renewAt };
+    setState({ status: 'signed-in', memberId: answer.memberId, expiresAt: answer.expiresAt });
+    return answer.accessToken;
   }
 
   function fetchOnce(): Promise<string> {
-    pending ??= requestToken().finally(() => {
-      pending = undefined;
+    if (pending) return pending;
+
+    const request = requestToken().finally(() => {
+      if (pending === request) pending = undefined;
     });
-    return pending;
+    pending = request;
+    return request;
   }
 
-  return {
+  const session: Session = {
     endpoint,
     $state,
 
     getToken() {
-      if (held && held.expiresAt - Date.now() > RENEW_AHEAD_MS) return Promise.resolve(held.value);
+      if (held && Date.now() < held.renewAt) return Promise.resolve(held.value);
       if ($state.get().status === 'signed-out') {
         return Promise.reject(new SignedOutError('The visitor is not signed in.'));
       }
@@ -137,9 +166,11 @@ export function createSession(endpoint: string, fetchImpl: typeof fetch = fetch)
 
     reload() {
       held = undefined;
+      pending = undefined;
       $state.set({ status: 'idle', generation: $state.get().generation + 1 });
     },
   };
+  return session;
 }
 
 /** Accepts Circle's `auth_token` answer, or any object with the same two access-token fields. */

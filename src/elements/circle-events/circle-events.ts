@@ -143,6 +143,13 @@ export class CircleEvents extends CircleElement {
     this.zonesAbort?.abort();
   }
 
+  protected override forgetMemberData(): void {
+    this.loadMoreAbort?.abort();
+    this.events = [];
+    this.nextCursor = undefined;
+    this.loadMoreError = undefined;
+  }
+
   /** Loads the events again from the first page. */
   refresh(): void {
     void this.firstPage.run();
@@ -239,7 +246,7 @@ export class CircleEvents extends CircleElement {
    */
   private renderDescription(event: EventPost): TemplateResult {
     const plain = event.body_plain_text || event.tiptap_body?.circle_ios_fallback_text;
-    return renderRichText(undefined, plain);
+    return renderRichText(undefined, plain, this.richTextOptions());
   }
 
   /** A calendar-page date; the time range below says the same in words, so it is hidden. */
@@ -525,10 +532,17 @@ export class CircleEvents extends CircleElement {
       problems.push(this.badAttribute('filter', this.filter, FILTERS.join(', '), 'upcoming'));
     }
     if (this.validPerPage() !== this.perPage) {
-      problems.push(this.badAttribute('per-page', String(this.perPage), '1 to 100', '10'));
+      problems.push(
+        this.badAttribute(
+          'per-page',
+          String(this.perPage),
+          this.t('wholeNumberRange', { min: 1, max: 100 }),
+          '10',
+        ),
+      );
     }
     if (this.timeZone !== undefined && !isTimeZone(this.timeZone)) {
-      const expected = 'an IANA time zone such as Europe/Berlin';
+      const expected = this.t('ianaTimeZone');
       problems.push(this.badAttribute('time-zone', this.timeZone, expected, viewerTimeZone()));
     }
     return problems;

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, initialState } from '@lit/task';
 
@@ -101,6 +102,13 @@ export class CircleFeed extends CircleElement {
     this.loadMoreAbort?.abort();
   }
 
+  protected override forgetMemberData(): void {
+    this.loadMoreAbort?.abort();
+    this.posts = [];
+    this.hasNextPage = false;
+    this.loadMoreError = undefined;
+  }
+
   /** Loads the feed again from the first page. */
   refresh(): void {
     void this.firstPage.run();
@@ -146,12 +154,11 @@ export class CircleFeed extends CircleElement {
     const title = post.display_title || post.name;
     const author = post.author;
     const postUrl = safeUrl(post.url);
-    const lang = this.locale;
 
     return html`<article
       class="card"
       part="item"
-      aria-labelledby=${titleId}
+      aria-labelledby=${ifDefined(title ? titleId : undefined)}
       aria-posinset=${index + 1}
       aria-setsize=${this.hasNextPage ? -1 : this.posts.length}
     >
@@ -176,7 +183,7 @@ export class CircleFeed extends CircleElement {
       </header>
       ${title ? html`<h3 class="title" part="title" id=${titleId}>${title}</h3>` : nothing}
       <div class="body rich-text" part="body">
-        ${renderRichText(post.tiptap_body, post.body_plain_text, { headingLevel: 3, lang })}
+        ${renderRichText(post.tiptap_body, post.body_plain_text, this.richTextOptions())}
       </div>
       ${this.renderActions(post, postUrl)}
     </article>`;
@@ -195,7 +202,7 @@ export class CircleFeed extends CircleElement {
               class="button like"
               part="button like-button"
               aria-pressed=${liked}
-              ?disabled=${this.pendingLikes.has(post.id ?? -1)}
+              aria-disabled=${this.pendingLikes.has(post.id ?? -1) ? 'true' : 'false'}
               @click=${() => this.toggleLike(post)}
             >
               <svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16">
@@ -326,7 +333,14 @@ export class CircleFeed extends CircleElement {
       problems.push(this.badAttribute('sort', this.sort, SORTS.join(', '), 'latest'));
     }
     if (this.validPerPage() !== this.perPage) {
-      problems.push(this.badAttribute('per-page', String(this.perPage), '1 to 100', '10'));
+      problems.push(
+        this.badAttribute(
+          'per-page',
+          String(this.perPage),
+          this.t('wholeNumberRange', { min: 1, max: 100 }),
+          '10',
+        ),
+      );
     }
     return problems;
   }

@@ -147,6 +147,14 @@ export class CircleNotifications extends CircleElement {
     this.loadMoreAbort?.abort();
   }
 
+  protected override forgetMemberData(): void {
+    this.loadMoreAbort?.abort();
+    this.newCount = undefined;
+    this.notifications = [];
+    this.hasNextPage = false;
+    this.loadMoreError = undefined;
+  }
+
   /** Opens the panel, which loads the notifications and resets the bell's count. */
   show(): void {
     this.open = true;
@@ -339,7 +347,8 @@ export class CircleNotifications extends CircleElement {
   /** Zeroes the badge at once, as Circle's bell does when opened; a failed reset restores it. */
   private async resetCount(): Promise<void> {
     const api = this.sessionController.api;
-    if (!api || this.sessionController.state.status === 'signed-out') return;
+    const signedOut = this.sessionController.state.status === 'signed-out';
+    if (!api || signedOut || this.newCount === 0) return;
 
     const previous = this.newCount;
     this.countResets += 1;
@@ -424,7 +433,8 @@ export class CircleNotifications extends CircleElement {
     this.markingAll = true;
 
     try {
-      await api.post('/notifications/mark_all_as_read');
+      // Circle documents no answer body for this call.
+      await api.post('/notifications/mark_all_as_read', { emptyOk: true });
     } catch (error) {
       // Only the dots this call cleared come back; ones read another way since stay read.
       this.updateNotifications(unreadIds, (notification) =>
@@ -450,7 +460,14 @@ export class CircleNotifications extends CircleElement {
 
   protected override checkAttributes(): string[] {
     if (this.validPerPage() === this.perPage) return [];
-    return [this.badAttribute('per-page', String(this.perPage), '1 to 100', '20')];
+    return [
+      this.badAttribute(
+        'per-page',
+        String(this.perPage),
+        this.t('wholeNumberRange', { min: 1, max: 100 }),
+        '20',
+      ),
+    ];
   }
 
   private validPerPage(): number {
