@@ -3,6 +3,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 
 import { CircleApiError } from '../api/errors.js';
+import type { LoadMore } from '../controllers/paged-list.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { CircleAuthRequiredEvent } from '../events.js';
 import type { CircleErrorDetail } from '../events.js';
@@ -209,24 +210,20 @@ export abstract class CircleElement extends LitElement {
   }
 
   /** The "Load more" button, or the error that stopped the last attempt, with a retry. */
-  protected renderLoadMore(paging: {
-    hasMore: boolean;
-    loading: boolean;
-    error?: unknown;
-    load: () => void;
-  }): TemplateResult | typeof nothing {
-    if (paging.error) return this.renderError(paging.error, paging.load);
-    if (!paging.hasMore) return nothing;
+  protected renderLoadMore(list: LoadMore): TemplateResult | typeof nothing {
+    const load = () => void list.loadMore();
+    if (list.error) return this.renderError(list.error, load);
+    if (!list.hasMore) return nothing;
 
     return html`<div class="paging">
       <button
         class="button"
         part="button load-more"
         type="button"
-        ?disabled=${paging.loading}
-        @click=${paging.load}
+        ?disabled=${list.loadingMore}
+        @click=${load}
       >
-        ${this.t(paging.loading ? 'loadingMore' : 'loadMore')}
+        ${this.t(list.loadingMore ? 'loadingMore' : 'loadMore')}
       </button>
     </div>`;
   }

@@ -123,6 +123,24 @@ export const sharedStyles = css`
     animation: circle-shimmer 1.4s ease-in-out infinite;
   }
 
+  .skeleton.line {
+    display: block;
+    height: 0.875rem;
+  }
+
+  .skeleton.short {
+    width: 30%;
+  }
+
+  .skeleton.medium {
+    width: 60%;
+  }
+
+  .skeleton.title-line {
+    width: 70%;
+    height: 1.25rem;
+  }
+
   @keyframes circle-shimmer {
     from {
       background-position: 100% 0;

@@ -152,22 +152,4 @@ export const eventsStyles = css`
   .skeleton-card .date {
     border: none;
   }
-
-  .line {
-    display: block;
-    height: 0.875rem;
-  }
-
-  .short {
-    width: 30%;
-  }
-
-  .medium {
-    width: 60%;
-  }
-
-  .title-line {
-    width: 70%;
-    height: 1.25rem;
-  }
 `;

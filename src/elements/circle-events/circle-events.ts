@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { Task, initialState } from '@lit/task';
+import { Task, TaskStatus, initialState } from '@lit/task';
 
 import type { ApiClient } from '../../api/client.js';
 import type { EventPost } from '../../api/types.js';
@@ -11,6 +11,8 @@ import { renderRichText, safeUrl } from '../../rich-text/render.js';
 import { richTextStyles } from '../../rich-text/rich-text.styles.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { formatEventRange, isTimeZone, viewerTimeZone, zoneName } from '../../utils/format.js';
+import { PagedList } from '../../controllers/paged-list.js';
+import type { PageResult } from '../../controllers/paged-list.js';
 import { CircleElement, WEB_PROTOCOLS } from '../circle-element.js';
 import { eventsStyles } from './circle-events.styles.js';
 
@@ -23,11 +25,6 @@ type EventSettings = NonNullable<EventPost['event_setting_attributes']>;
 interface Cursor {
   past: boolean;
   page: number;
-}
-
-interface EventPage {
-  events: EventPost[];
-  next?: Cursor;
 }
 
 /** Pages that turn out empty after filtering are skipped, but only this many in a row. */
@@ -99,33 +96,27 @@ export class CircleEvents extends CircleElement {
   /** The IANA time zone for dates and times, such as "Europe/Berlin"; the viewer's by default. */
   @property({ attribute: 'time-zone' }) timeZone?: string;
 
-  @state() private events: EventPost[] = [];
-  @state() private nextCursor?: Cursor;
-  @state() private loadingMore = false;
-  @state() private loadMoreError?: unknown;
   @state() private pendingRsvps = new Set<number>();
 
   /** Event zones by event id, known only for recurring events (see `loadEventZones`). */
   @state() private eventZones = new Map<number, string>();
 
-  private loadMoreAbort?: AbortController;
   private zonesAbort?: AbortController;
 
+  private readonly list = new PagedList<EventPost, Cursor>(this, {
+    fetchPage: (cursor, signal) => this.fetchEvents(cursor, signal),
+    onError: (error) => this.dispatchError(error),
+    onItems: (events) => this.loadEventZones(events),
+  });
+
   private readonly firstPage = new Task(this, {
-    task: async ([api, filter, space, perPage], { signal }) => {
+    task: async ([api, filter], { signal }) => {
       if (!api) return initialState;
-      this.loadMoreAbort?.abort();
       this.zonesAbort?.abort();
       this.zonesAbort = new AbortController();
-
-      const first = { past: filter === 'past', page: 1 };
-      const page = await this.fetchEvents(api, first, filter, space, perPage, signal);
-      this.events = page.events;
-      this.nextCursor = page.next;
-      this.loadMoreError = undefined;
       this.eventZones = new Map();
-      this.loadEventZones(api, page.events);
-      return page;
+
+      return this.list.loadFirst({ past: filter === 'past', page: 1 }, signal);
     },
     args: () =>
       [
@@ -139,15 +130,11 @@ export class CircleEvents extends CircleElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.loadMoreAbort?.abort();
     this.zonesAbort?.abort();
   }
 
   protected override forgetMemberData(): void {
-    this.loadMoreAbort?.abort();
-    this.events = [];
-    this.nextCursor = undefined;
-    this.loadMoreError = undefined;
+    this.list.clear();
   }
 
   /** Loads the events again from the first page. */
@@ -159,9 +146,9 @@ export class CircleEvents extends CircleElement {
     return this.renderFrame(
       this.firstPage.render({
         initial: () => this.renderSkeleton(),
-        pending: () => (this.events.length ? this.renderEvents() : this.renderSkeleton()),
+        pending: () => (this.list.items.length ? this.renderEvents() : this.renderSkeleton()),
         complete: () =>
-          this.events.length ? this.renderEvents() : this.renderEmpty(this.emptyKey()),
+          this.list.items.length ? this.renderEvents() : this.renderEmpty(this.emptyKey()),
         error: (error) => this.renderError(error, () => this.refresh()),
       }),
     );
@@ -169,22 +156,17 @@ export class CircleEvents extends CircleElement {
 
   private renderEvents(): TemplateResult {
     const now = Date.now();
-    const busy = this.loadingMore || this.firstPage.status === 1;
+    const busy = this.list.loadingMore || this.firstPage.status === TaskStatus.PENDING;
 
     return html`
       <ul class="list" part="list" aria-label=${this.t('eventsLabel')} aria-busy=${busy}>
         ${repeat(
-          this.events,
+          this.list.items,
           (event) => event.id,
           (event) => html`<li class="item">${this.renderEvent(event, now)}</li>`,
         )}
       </ul>
-      ${this.renderLoadMore({
-        hasMore: Boolean(this.nextCursor),
-        loading: this.loadingMore,
-        error: this.loadMoreError,
-        load: () => void this.loadMore(),
-      })}
+      ${this.renderLoadMore(this.list)}
     `;
   }
 
@@ -385,73 +367,39 @@ export class CircleEvents extends CircleElement {
     );
   }
 
-  private async loadMore(): Promise<void> {
-    const api = this.sessionController.api;
-    const cursor = this.nextCursor;
-    if (!api || !cursor || this.loadingMore) return;
-
-    this.loadMoreAbort?.abort();
-    const abort = (this.loadMoreAbort = new AbortController());
-    this.loadingMore = true;
-    this.loadMoreError = undefined;
-
-    try {
-      const page = await this.fetchEvents(
-        api,
-        cursor,
-        this.validFilter(),
-        this.space,
-        this.validPerPage(),
-        abort.signal,
-      );
-      const known = new Set(this.events.map((event) => event.id));
-      const fresh = page.events.filter((event) => !known.has(event.id));
-      this.events = [...this.events, ...fresh];
-      this.nextCursor = page.next;
-      this.loadEventZones(api, fresh);
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.loadMoreError = error;
-      this.dispatchError(error);
-    } finally {
-      if (this.loadMoreAbort === abort) this.loadingMore = false;
-    }
-  }
-
   /**
    * One page of events from `cursor`, and where the next one starts. Events on the wrong side
    * of now for the list being read are dropped: the spec does not say whether `past_events`
    * lists only past events or adds them (for spaces it says "Include past events").
    */
   private async fetchEvents(
-    api: ApiClient,
     cursor: Cursor,
-    filter: Filter,
-    space: string | undefined,
-    perPage: number,
     signal: AbortSignal,
-  ): Promise<EventPage> {
+  ): Promise<PageResult<EventPost, Cursor>> {
+    const api = this.sessionController.api;
+    if (!api) return { items: [] };
+
+    const filter = this.validFilter();
     let current: Cursor | undefined = cursor;
     let events: EventPost[] = [];
 
     for (let tries = 0; current && events.length === 0 && tries < MAX_EMPTY_PAGES; tries++) {
-      const { records, hasNextPage } = await this.requestPage(api, current, space, perPage, signal);
+      const { records, hasNextPage } = await this.requestPage(api, current, signal);
       const now = Date.now();
       const past = current.past;
       events = records.filter((event) => hasEnded(event, now) === past);
       current = cursorAfter(current, hasNextPage, filter);
     }
-    return { events, next: current };
+    return { items: events, next: current };
   }
 
   private async requestPage(
     api: ApiClient,
     cursor: Cursor,
-    space: string | undefined,
-    perPage: number,
     signal: AbortSignal,
   ): Promise<{ records: EventPost[]; hasNextPage: boolean }> {
-    const query = { page: cursor.page, per_page: perPage, past_events: cursor.past };
+    const space = this.space;
+    const query = { page: cursor.page, per_page: this.validPerPage(), past_events: cursor.past };
 
     if (space) {
       const page = await api.get('/spaces/{space_id}/posts', {
@@ -471,8 +419,11 @@ export class CircleEvents extends CircleElement {
    * Asks each recurring series for its time zone: event posts carry none, the occurrences of
    * a series do. Failures only mean the zone is not shown.
    */
-  private loadEventZones(api: ApiClient, events: EventPost[]): void {
+  private loadEventZones(events: EventPost[]): void {
+    const api = this.sessionController.api;
     const signal = this.zonesAbort?.signal;
+    if (!api) return;
+
     for (const event of events) {
       const spaceId = event.space?.id;
       if (!isRecurring(event) || event.id === undefined || spaceId === undefined) continue;
@@ -501,7 +452,7 @@ export class CircleEvents extends CircleElement {
 
     const going = Boolean(event.rsvped_event);
     const before = pick(event);
-    this.updateEvent(id, rsvpChanges(event, !going));
+    this.list.update(id, rsvpChanges(event, !going));
     this.pendingRsvps = new Set(this.pendingRsvps).add(id);
 
     try {
@@ -509,21 +460,15 @@ export class CircleEvents extends CircleElement {
       const attendee = going
         ? await api.delete('/events/{event_id}/event_attendees', options)
         : await api.post('/events/{event_id}/event_attendees', options);
-      if (attendee?.rsvp_status) this.updateEvent(id, { rsvp_status: attendee.rsvp_status });
+      if (attendee?.rsvp_status) this.list.update(id, { rsvp_status: attendee.rsvp_status });
     } catch (error) {
-      this.updateEvent(id, before);
+      this.list.update(id, before);
       this.reportFailure(going ? 'cancelRsvpFailed' : 'rsvpFailed', error);
     } finally {
       const pending = new Set(this.pendingRsvps);
       pending.delete(id);
       this.pendingRsvps = pending;
     }
-  }
-
-  private updateEvent(id: number, changes: Partial<EventPost>): void {
-    this.events = this.events.map((event) =>
-      event.id === id ? ({ ...event, ...changes } as EventPost) : event,
-    );
   }
 
   protected override checkAttributes(): string[] {

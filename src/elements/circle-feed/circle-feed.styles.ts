@@ -82,22 +82,4 @@ export const feedStyles = css`
     gap: 0.5rem;
     min-height: 11rem;
   }
-
-  .line {
-    display: block;
-    height: 0.875rem;
-  }
-
-  .short {
-    width: 30%;
-  }
-
-  .medium {
-    width: 60%;
-  }
-
-  .title-line {
-    width: 70%;
-    height: 1.25rem;
-  }
 `;

@@ -3,13 +3,14 @@ import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { Task, initialState } from '@lit/task';
+import { Task, TaskStatus, initialState } from '@lit/task';
 
-import type { ApiClient } from '../../api/client.js';
 import type { Page, Post } from '../../api/types.js';
 import { renderRichText, safeUrl } from '../../rich-text/render.js';
 import { richTextStyles } from '../../rich-text/rich-text.styles.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
+import { PagedList } from '../../controllers/paged-list.js';
+import type { PageResult } from '../../controllers/paged-list.js';
 import { CircleElement } from '../circle-element.js';
 import { feedStyles } from './circle-feed.styles.js';
 
@@ -66,27 +67,15 @@ export class CircleFeed extends CircleElement {
   /** How many posts each page loads. */
   @property({ attribute: 'per-page', type: Number }) perPage = 10;
 
-  @state() private posts: Post[] = [];
-  @state() private hasNextPage = false;
-  @state() private loadingMore = false;
-  @state() private loadMoreError?: unknown;
   @state() private pendingLikes = new Set<number>();
 
-  private nextPage = 2;
-  private loadMoreAbort?: AbortController;
+  private readonly list = new PagedList<Post, number>(this, {
+    fetchPage: (page, signal) => this.fetchPage(page, signal),
+    onError: (error) => this.dispatchError(error),
+  });
 
   private readonly firstPage = new Task(this, {
-    task: async ([api, space, sort, perPage], { signal }) => {
-      if (!api) return initialState;
-      this.loadMoreAbort?.abort();
-
-      const page = await this.fetchPage(api, space, sort, perPage, 1, signal);
-      this.posts = page.records ?? [];
-      this.hasNextPage = Boolean(page.has_next_page);
-      this.nextPage = 2;
-      this.loadMoreError = undefined;
-      return page;
-    },
+    task: async ([api], { signal }) => (api ? this.list.loadFirst(1, signal) : initialState),
     args: () =>
       [
         this.sessionController.api,
@@ -97,16 +86,8 @@ export class CircleFeed extends CircleElement {
       ] as const,
   });
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.loadMoreAbort?.abort();
-  }
-
   protected override forgetMemberData(): void {
-    this.loadMoreAbort?.abort();
-    this.posts = [];
-    this.hasNextPage = false;
-    this.loadMoreError = undefined;
+    this.list.clear();
   }
 
   /** Loads the feed again from the first page. */
@@ -118,8 +99,9 @@ export class CircleFeed extends CircleElement {
     return this.renderFrame(
       this.firstPage.render({
         initial: () => this.renderSkeleton(),
-        pending: () => (this.posts.length ? this.renderPosts() : this.renderSkeleton()),
-        complete: () => (this.posts.length ? this.renderPosts() : this.renderEmpty('feedEmpty')),
+        pending: () => (this.list.items.length ? this.renderPosts() : this.renderSkeleton()),
+        complete: () =>
+          this.list.items.length ? this.renderPosts() : this.renderEmpty('feedEmpty'),
         error: (error) => this.renderError(error, () => this.refresh()),
       }),
     );
@@ -132,20 +114,15 @@ export class CircleFeed extends CircleElement {
         part="list"
         role="feed"
         aria-label=${this.t('feedLabel')}
-        aria-busy=${this.loadingMore || this.firstPage.status === 1 ? 'true' : 'false'}
+        aria-busy=${this.list.loadingMore || this.firstPage.status === TaskStatus.PENDING}
       >
         ${repeat(
-          this.posts,
+          this.list.items,
           (post) => post.id,
           (post, index) => this.renderPost(post, index),
         )}
       </div>
-      ${this.renderLoadMore({
-        hasMore: this.hasNextPage,
-        loading: this.loadingMore,
-        error: this.loadMoreError,
-        load: () => void this.loadMore(),
-      })}
+      ${this.renderLoadMore(this.list)}
     `;
   }
 
@@ -160,7 +137,7 @@ export class CircleFeed extends CircleElement {
       part="item"
       aria-labelledby=${ifDefined(title ? titleId : undefined)}
       aria-posinset=${index + 1}
-      aria-setsize=${this.hasNextPage ? -1 : this.posts.length}
+      aria-setsize=${this.list.hasMore ? -1 : this.list.items.length}
     >
       <header class="header" part="header">
         ${this.renderAvatar(author?.avatar_url, author?.name)}
@@ -246,51 +223,26 @@ export class CircleFeed extends CircleElement {
     );
   }
 
-  private async loadMore(): Promise<void> {
+  private async fetchPage(page: number, signal: AbortSignal): Promise<PageResult<Post, number>> {
     const api = this.sessionController.api;
-    if (!api || this.loadingMore) return;
+    if (!api) return { items: [] };
 
-    this.loadMoreAbort?.abort();
-    const abort = (this.loadMoreAbort = new AbortController());
-    this.loadingMore = true;
-    this.loadMoreError = undefined;
-
-    try {
-      const page = await this.fetchPage(
-        api,
-        this.space,
-        this.validSort(),
-        this.validPerPage(),
-        this.nextPage,
-        abort.signal,
-      );
-      const known = new Set(this.posts.map((post) => post.id));
-      this.posts = [...this.posts, ...(page.records ?? []).filter((post) => !known.has(post.id))];
-      this.hasNextPage = Boolean(page.has_next_page);
-      this.nextPage += 1;
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.loadMoreError = error;
-      this.dispatchError(error);
-    } finally {
-      if (this.loadMoreAbort === abort) this.loadingMore = false;
-    }
-  }
-
-  private fetchPage(
-    api: ApiClient,
-    space: string | undefined,
-    sort: Sort,
-    perPage: number,
-    page: number,
-    signal: AbortSignal,
-  ): Promise<Page<Post>> {
+    const space = this.space;
+    const sort = this.validSort();
+    const perPage = this.validPerPage();
+    let result: Page<Post>;
     if (space) {
       // A space's posts are latest-first by default, and Circle's enum has no 'latest'.
       const query = { page, per_page: perPage, sort: sort === 'latest' ? undefined : sort };
-      return api.get('/spaces/{space_id}/posts', { params: { space_id: space }, query, signal });
+      result = await api.get('/spaces/{space_id}/posts', {
+        params: { space_id: space },
+        query,
+        signal,
+      });
+    } else {
+      result = await api.get('/home', { query: { page, per_page: perPage, sort }, signal });
     }
-    return api.get('/home', { query: { page, per_page: perPage, sort }, signal });
+    return { items: result.records ?? [], next: result.has_next_page ? page + 1 : undefined };
   }
 
   /** Likes or unlikes at once, then undoes it visibly if Circle refuses. */
@@ -301,7 +253,7 @@ export class CircleFeed extends CircleElement {
 
     const liked = Boolean(post.is_liked);
     const count = post.user_likes_count ?? 0;
-    this.updatePost(id, {
+    this.list.update(id, {
       is_liked: !liked,
       user_likes_count: Math.max(0, count + (liked ? -1 : 1)),
     });
@@ -312,19 +264,13 @@ export class CircleFeed extends CircleElement {
       if (liked) await api.delete('/posts/{post_id}/user_likes', options);
       else await api.post('/posts/{post_id}/user_likes', options);
     } catch (error) {
-      this.updatePost(id, { is_liked: liked, user_likes_count: count });
+      this.list.update(id, { is_liked: liked, user_likes_count: count });
       this.reportFailure(liked ? 'unlikeFailed' : 'likeFailed', error);
     } finally {
       const pending = new Set(this.pendingLikes);
       pending.delete(id);
       this.pendingLikes = pending;
     }
-  }
-
-  private updatePost(id: number, changes: Partial<Post>): void {
-    this.posts = this.posts.map((post) =>
-      post.id === id ? ({ ...post, ...changes } as Post) : post,
-    );
   }
 
   protected override checkAttributes(): string[] {

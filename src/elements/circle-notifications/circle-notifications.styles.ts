@@ -146,15 +146,6 @@ export const notificationsStyles = css`
     padding-top: 0.25rem;
   }
 
-  .line {
-    display: block;
-    height: 0.875rem;
-  }
-
-  .short {
-    width: 40%;
-  }
-
   @media (forced-colors: active) {
     .dot,
     .badge {

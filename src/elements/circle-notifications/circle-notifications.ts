@@ -4,12 +4,13 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 
-import type { ApiClient } from '../../api/client.js';
 import type { Notification as CircleNotification } from '../../api/types.js';
 import { safeUrl } from '../../rich-text/render.js';
 import { SignedOutError } from '../../session/session.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { formatBadgeCount } from '../../utils/format.js';
+import { PagedList } from '../../controllers/paged-list.js';
+import type { PageResult } from '../../controllers/paged-list.js';
 import { CircleElement, WEB_PROTOCOLS } from '../circle-element.js';
 import { notificationsStyles } from './circle-notifications.styles.js';
 
@@ -78,17 +79,15 @@ export class CircleNotifications extends CircleElement {
 
   /** Circle's count of notifications since the last reset; unknown until it loads. */
   @state() private newCount?: number;
-  @state() private notifications: CircleNotification[] = [];
-  @state() private hasNextPage = false;
-  @state() private loadingMore = false;
-  @state() private loadMoreError?: unknown;
   @state() private markingAll = false;
   @state() private pendingReads = new Set<number>();
 
   @query('.bell') private bell?: HTMLButtonElement;
 
-  private nextPage = 2;
-  private loadMoreAbort?: AbortController;
+  private readonly list = new PagedList<CircleNotification, number>(this, {
+    fetchPage: (page, signal) => this.fetchPage(page, signal),
+    onError: (error) => this.dispatchError(error),
+  });
 
   /** Grows on every reset, so a count that was asked for before it can't overwrite it. */
   private countResets = 0;
@@ -111,16 +110,9 @@ export class CircleNotifications extends CircleElement {
   });
 
   private readonly firstPage = new Task(this, {
-    task: async ([api, open, perPage], { signal }) => {
+    task: async ([api, open], { signal }) => {
       if (!api || !open) return initialState;
-      this.loadMoreAbort?.abort();
-
-      const page = await this.fetchPage(api, perPage, 1, signal);
-      this.notifications = page.records ?? [];
-      this.hasNextPage = Boolean(page.has_next_page);
-      this.nextPage = 2;
-      this.loadMoreError = undefined;
-      return page;
+      return this.list.loadFirst(1, signal);
     },
     args: () =>
       [
@@ -144,15 +136,11 @@ export class CircleNotifications extends CircleElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('click', this.onDocumentClick, true);
-    this.loadMoreAbort?.abort();
   }
 
   protected override forgetMemberData(): void {
-    this.loadMoreAbort?.abort();
     this.newCount = undefined;
-    this.notifications = [];
-    this.hasNextPage = false;
-    this.loadMoreError = undefined;
+    this.list.clear();
   }
 
   /** Opens the panel, which loads the notifications and resets the bell's count. */
@@ -235,16 +223,16 @@ export class CircleNotifications extends CircleElement {
   private renderContent(): unknown {
     return this.firstPage.render({
       initial: () => this.renderSkeleton(),
-      pending: () => (this.notifications.length ? this.renderList() : this.renderSkeleton()),
+      pending: () => (this.list.items.length ? this.renderList() : this.renderSkeleton()),
       complete: () =>
-        this.notifications.length ? this.renderList() : this.renderEmpty('notificationsEmpty'),
+        this.list.items.length ? this.renderList() : this.renderEmpty('notificationsEmpty'),
       error: (error) => this.renderError(error, () => void this.firstPage.run()),
     });
   }
 
   private renderMarkAll(signedOut: boolean): TemplateResult | typeof nothing {
     const failed = this.firstPage.status === TaskStatus.ERROR;
-    if (signedOut || failed || !this.notifications.length) return nothing;
+    if (signedOut || failed || !this.list.items.length) return nothing;
 
     return html`<button
       class="button mark-all"
@@ -263,20 +251,15 @@ export class CircleNotifications extends CircleElement {
         class="list"
         part="list"
         aria-label=${this.t('notificationsLabel')}
-        aria-busy=${this.loadingMore || this.firstPage.status === TaskStatus.PENDING}
+        aria-busy=${this.list.loadingMore || this.firstPage.status === TaskStatus.PENDING}
       >
         ${repeat(
-          this.notifications,
+          this.list.items,
           (notification) => notification.id,
           (notification) => this.renderNotification(notification),
         )}
       </ul>
-      ${this.renderLoadMore({
-        hasMore: this.hasNextPage,
-        loading: this.loadingMore,
-        error: this.loadMoreError,
-        load: () => void this.loadMore(),
-      })}
+      ${this.renderLoadMore(this.list)}
     `;
   }
 
@@ -363,34 +346,16 @@ export class CircleNotifications extends CircleElement {
     }
   }
 
-  private async loadMore(): Promise<void> {
+  private async fetchPage(
+    page: number,
+    signal: AbortSignal,
+  ): Promise<PageResult<CircleNotification, number>> {
     const api = this.sessionController.api;
-    if (!api || this.loadingMore) return;
+    if (!api) return { items: [] };
 
-    this.loadMoreAbort?.abort();
-    const abort = (this.loadMoreAbort = new AbortController());
-    this.loadingMore = true;
-    this.loadMoreError = undefined;
-
-    try {
-      const page = await this.fetchPage(api, this.validPerPage(), this.nextPage, abort.signal);
-      const known = new Set(this.notifications.map((notification) => notification.id));
-      const fresh = (page.records ?? []).filter((notification) => !known.has(notification.id));
-      this.notifications = [...this.notifications, ...fresh];
-      this.hasNextPage = Boolean(page.has_next_page);
-      this.nextPage += 1;
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.loadMoreError = error;
-      this.dispatchError(error);
-    } finally {
-      if (this.loadMoreAbort === abort) this.loadingMore = false;
-    }
-  }
-
-  private fetchPage(api: ApiClient, perPage: number, page: number, signal: AbortSignal) {
-    const query = { page, per_page: perPage, sort: 'latest', status: 'all' };
-    return api.get('/notifications', { query, signal });
+    const query = { page, per_page: this.validPerPage(), sort: 'latest', status: 'all' };
+    const result = await api.get('/notifications', { query, signal });
+    return { items: result.records ?? [], next: result.has_next_page ? page + 1 : undefined };
   }
 
   /**
@@ -425,7 +390,7 @@ export class CircleNotifications extends CircleElement {
     const api = this.sessionController.api;
     if (!api || this.markingAll) return;
 
-    const unreadIds = this.notifications
+    const unreadIds = this.list.items
       .filter((notification) => notification.read_at == null && notification.id !== undefined)
       .map((notification) => notification.id!);
     const readAt = new Date().toISOString();
@@ -451,7 +416,7 @@ export class CircleNotifications extends CircleElement {
     changes: (notification: CircleNotification) => Partial<CircleNotification>,
   ): void {
     const targets = new Set(ids);
-    this.notifications = this.notifications.map((notification) =>
+    this.list.updateAll((notification) =>
       notification.id !== undefined && targets.has(notification.id)
         ? { ...notification, ...changes(notification) }
         : notification,
