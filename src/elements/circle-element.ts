@@ -19,6 +19,14 @@ import { warnOnce } from '../utils/warn.js';
 /** Pictures and page links from the API must be web URLs: no mailto, no data. */
 export const WEB_PROTOCOLS = ['http', 'https'];
 
+/** Circle documents no page-size limit; this keeps a typo from asking for thousands. */
+const MAX_PER_PAGE = 100;
+
+/** `perPage` when it is a whole number from 1 to 100, else `fallback`. */
+export function validPerPage(perPage: number, fallback: number): number {
+  return Number.isInteger(perPage) && perPage >= 1 && perPage <= MAX_PER_PAGE ? perPage : fallback;
+}
+
 /** How long a rollback message stays before it clears itself. */
 const NOTICE_MS = 8000;
 
@@ -91,6 +99,13 @@ export abstract class CircleElement extends LitElement {
    * another member), so nobody sees someone else's data while the new one loads.
    */
   protected forgetMemberData(): void {}
+
+  /** Describes a `per-page` value other than a whole number from 1 to 100, if it is one. */
+  protected perPageProblem(perPage: number, fallback: number): string | undefined {
+    if (validPerPage(perPage, fallback) === perPage) return undefined;
+    const expected = this.t('wholeNumberRange', { min: 1, max: MAX_PER_PAGE });
+    return this.badAttribute('per-page', String(perPage), expected, String(fallback));
+  }
 
   /** A problem description for {@link checkAttributes}. */
   protected badAttribute(name: string, value: string, expected: string, fallback: string): string {

@@ -13,8 +13,10 @@ import { sharedStyles } from '../../styles/shared.styles.js';
 import { formatEventRange, isTimeZone, viewerTimeZone, zoneName } from '../../utils/format.js';
 import { PagedList } from '../../controllers/paged-list.js';
 import type { PageResult } from '../../controllers/paged-list.js';
-import { CircleElement, WEB_PROTOCOLS } from '../circle-element.js';
+import { CircleElement, validPerPage, WEB_PROTOCOLS } from '../circle-element.js';
 import { eventsStyles } from './circle-events.styles.js';
+
+const DEFAULT_PER_PAGE = 10;
 
 const FILTERS = ['upcoming', 'past', 'all'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -91,7 +93,7 @@ export class CircleEvents extends CircleElement {
   @property() space?: string;
 
   /** How many events each page loads. */
-  @property({ attribute: 'per-page', type: Number }) perPage = 10;
+  @property({ attribute: 'per-page', type: Number }) perPage = DEFAULT_PER_PAGE;
 
   /** The IANA time zone for dates and times, such as "Europe/Berlin"; the viewer's by default. */
   @property({ attribute: 'time-zone' }) timeZone?: string;
@@ -476,16 +478,8 @@ export class CircleEvents extends CircleElement {
     if (this.validFilter() !== this.filter) {
       problems.push(this.badAttribute('filter', this.filter, FILTERS.join(', '), 'upcoming'));
     }
-    if (this.validPerPage() !== this.perPage) {
-      problems.push(
-        this.badAttribute(
-          'per-page',
-          String(this.perPage),
-          this.t('wholeNumberRange', { min: 1, max: 100 }),
-          '10',
-        ),
-      );
-    }
+    const perPageProblem = this.perPageProblem(this.perPage, DEFAULT_PER_PAGE);
+    if (perPageProblem) problems.push(perPageProblem);
     if (this.timeZone !== undefined && !isTimeZone(this.timeZone)) {
       const expected = this.t('ianaTimeZone');
       problems.push(this.badAttribute('time-zone', this.timeZone, expected, viewerTimeZone()));
@@ -504,8 +498,7 @@ export class CircleEvents extends CircleElement {
   }
 
   private validPerPage(): number {
-    const perPage = this.perPage;
-    return Number.isInteger(perPage) && perPage >= 1 && perPage <= 100 ? perPage : 10;
+    return validPerPage(this.perPage, DEFAULT_PER_PAGE);
   }
 
   private displayZone(): string {

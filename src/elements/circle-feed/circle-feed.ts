@@ -11,8 +11,10 @@ import { richTextStyles } from '../../rich-text/rich-text.styles.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { PagedList } from '../../controllers/paged-list.js';
 import type { PageResult } from '../../controllers/paged-list.js';
-import { CircleElement } from '../circle-element.js';
+import { CircleElement, validPerPage } from '../circle-element.js';
 import { feedStyles } from './circle-feed.styles.js';
+
+const DEFAULT_PER_PAGE = 10;
 
 const SORTS = ['latest', 'popular', 'oldest', 'likes', 'alphabetical', 'new_activity'] as const;
 type Sort = (typeof SORTS)[number];
@@ -65,7 +67,7 @@ export class CircleFeed extends CircleElement {
   @property() sort: Sort = 'latest';
 
   /** How many posts each page loads. */
-  @property({ attribute: 'per-page', type: Number }) perPage = 10;
+  @property({ attribute: 'per-page', type: Number }) perPage = DEFAULT_PER_PAGE;
 
   @state() private pendingLikes = new Set<number>();
 
@@ -278,16 +280,8 @@ export class CircleFeed extends CircleElement {
     if (this.validSort() !== this.sort) {
       problems.push(this.badAttribute('sort', this.sort, SORTS.join(', '), 'latest'));
     }
-    if (this.validPerPage() !== this.perPage) {
-      problems.push(
-        this.badAttribute(
-          'per-page',
-          String(this.perPage),
-          this.t('wholeNumberRange', { min: 1, max: 100 }),
-          '10',
-        ),
-      );
-    }
+    const perPageProblem = this.perPageProblem(this.perPage, DEFAULT_PER_PAGE);
+    if (perPageProblem) problems.push(perPageProblem);
     return problems;
   }
 
@@ -296,8 +290,7 @@ export class CircleFeed extends CircleElement {
   }
 
   private validPerPage(): number {
-    const perPage = this.perPage;
-    return Number.isInteger(perPage) && perPage >= 1 && perPage <= 100 ? perPage : 10;
+    return validPerPage(this.perPage, DEFAULT_PER_PAGE);
   }
 }
 

@@ -11,8 +11,10 @@ import { sharedStyles } from '../../styles/shared.styles.js';
 import { formatBadgeCount } from '../../utils/format.js';
 import { PagedList } from '../../controllers/paged-list.js';
 import type { PageResult } from '../../controllers/paged-list.js';
-import { CircleElement, WEB_PROTOCOLS } from '../circle-element.js';
+import { CircleElement, validPerPage, WEB_PROTOCOLS } from '../circle-element.js';
 import { notificationsStyles } from './circle-notifications.styles.js';
+
+const DEFAULT_PER_PAGE = 20;
 
 /** Fields whose values are names or titles, shown emphasised in a notification's sentence. */
 const EMPHASISED_FIELDS = new Set(['actor_name', 'notifiable_title']);
@@ -75,7 +77,7 @@ export class CircleNotifications extends CircleElement {
   @property({ type: Boolean, reflect: true }) open = false;
 
   /** How many notifications each page loads. */
-  @property({ attribute: 'per-page', type: Number }) perPage = 20;
+  @property({ attribute: 'per-page', type: Number }) perPage = DEFAULT_PER_PAGE;
 
   /** Circle's count of notifications since the last reset; unknown until it loads. */
   @state() private newCount?: number;
@@ -424,20 +426,12 @@ export class CircleNotifications extends CircleElement {
   }
 
   protected override checkAttributes(): string[] {
-    if (this.validPerPage() === this.perPage) return [];
-    return [
-      this.badAttribute(
-        'per-page',
-        String(this.perPage),
-        this.t('wholeNumberRange', { min: 1, max: 100 }),
-        '20',
-      ),
-    ];
+    const problem = this.perPageProblem(this.perPage, DEFAULT_PER_PAGE);
+    return problem ? [problem] : [];
   }
 
   private validPerPage(): number {
-    const perPage = this.perPage;
-    return Number.isInteger(perPage) && perPage >= 1 && perPage <= 100 ? perPage : 20;
+    return validPerPage(this.perPage, DEFAULT_PER_PAGE);
   }
 }
 
