@@ -182,6 +182,7 @@ export abstract class CircleElement extends LitElement {
 
   /** Rich-text settings in the element's language, under a heading of `headingLevel`. */
   protected richTextOptions(headingLevel = 3): RichTextOptions {
+    // TODO: mentions could link to profiles, but the Member API gives no profile URL.
     return {
       headingLevel,
       lang: this.locale,

@@ -79,6 +79,9 @@ export function createSession(endpoint: string, fetchImpl: typeof fetch = fetch)
     $state.set({ ...state, generation: $state.get().generation } as SessionState);
   }
 
+  // TODO: renewal asks the endpoint for a whole new token. A host endpoint that also hands out
+  // Circle's refresh token could renew through it instead, and the browser clock is trusted
+  // against the stated expiry.
   async function askEndpoint(): Promise<EndpointAnswer> {
     let response: Response;
     try {

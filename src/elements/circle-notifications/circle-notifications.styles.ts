@@ -52,6 +52,8 @@ export const notificationsStyles = css`
     white-space: nowrap;
   }
 
+  /* TODO: an ancestor with overflow: hidden clips this panel; the popover attribute (top layer)
+     with anchor positioning would lift it out. */
   .panel {
     position: absolute;
     top: calc(100% + 0.5rem);
