@@ -1,5 +1,7 @@
 // The DOM events the elements dispatch. All bubble and cross shadow roots, and all are prefixed
-// so they can't clash with a host page's own events.
+// so they can't clash with a host page's own events. Cancelable ones let the host take over.
+
+import type { Comment, Post } from './api/types.js';
 
 /** Fired when an element needs a signed-in member and the visitor is signed out. */
 export class CircleAuthRequiredEvent extends Event {
@@ -11,9 +13,58 @@ export class CircleAuthRequiredEvent extends Event {
 /** Fired when an element could not load or save something; `detail` says what kind of failure. */
 export type CircleErrorDetail = { kind: string; status: number; message: string };
 
+/**
+ * Fired before a post opens, from a feed card or a link. Cancel it (`preventDefault()`) to
+ * navigate yourself, for example to a page of the host site that shows `<circle-post>`.
+ */
+export class CirclePostOpenEvent extends Event {
+  constructor(
+    readonly post: Post,
+    /** Where the post lives on Circle, when it has a safe web address. */
+    readonly url: string | undefined,
+  ) {
+    super('circle-post-open', { bubbles: true, composed: true, cancelable: true });
+  }
+}
+
+/** Fired after a like or unlike of a post or comment was saved. */
+export class CircleLikeEvent extends Event {
+  constructor(
+    readonly kind: 'post' | 'comment',
+    readonly id: number,
+    readonly liked: boolean,
+  ) {
+    super('circle-like', { bubbles: true, composed: true });
+  }
+}
+
+/** Fired after a comment or reply was created, edited or deleted. */
+export class CircleCommentEvent extends Event {
+  constructor(
+    readonly action: 'create' | 'update' | 'delete',
+    readonly comment: Comment,
+  ) {
+    super('circle-comment', { bubbles: true, composed: true });
+  }
+}
+
+/** Fired after a post was bookmarked or its bookmark removed. */
+export class CircleBookmarkEvent extends Event {
+  constructor(
+    readonly postId: number,
+    readonly bookmarked: boolean,
+  ) {
+    super('circle-bookmark', { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'circle-auth-required': CircleAuthRequiredEvent;
     'circle-error': CustomEvent<CircleErrorDetail>;
+    'circle-post-open': CirclePostOpenEvent;
+    'circle-like': CircleLikeEvent;
+    'circle-comment': CircleCommentEvent;
+    'circle-bookmark': CircleBookmarkEvent;
   }
 }

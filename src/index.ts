@@ -8,7 +8,13 @@ export type { Session, SessionState } from './session/session.js';
 export { ApiClient } from './api/client.js';
 export { CircleApiError } from './api/errors.js';
 export type { ApiErrorKind } from './api/errors.js';
-export { CircleAuthRequiredEvent } from './events.js';
+export {
+  CircleAuthRequiredEvent,
+  CircleBookmarkEvent,
+  CircleCommentEvent,
+  CircleLikeEvent,
+  CirclePostOpenEvent,
+} from './events.js';
 export type { CircleErrorDetail } from './events.js';
 
 export { CircleFeed } from './elements/circle-feed/circle-feed.js';
