@@ -92,6 +92,21 @@ describe('contract: the sandbox answers in the shapes of the Member API spec', (
     await call('GET', '/spaces/no-such-space/posts', 404);
   });
 
+  it('GET /community_members/{community_member_id}/posts, image posts included', async () => {
+    const imagePost = sandbox.db.posts.find((post) => post.post_type === 'image')!;
+    const author = imagePost.author.community_member_id;
+    const page = await call('GET', `/community_members/${author}/posts?page=1&per_page=50`, 200);
+    expect(page.records.length).to.be.greaterThan(0);
+    for (const record of page.records as Post[]) {
+      expect(record.author.community_member_id).to.equal(author);
+    }
+    const images = (page.records as Post[]).filter((post) => post.post_type === 'image');
+    expect(images.length).to.be.greaterThan(0);
+    const errors = images.flatMap((post) => validateSchema('image_post', post));
+    expect(errors, errors.join('\n')).to.deep.equal([]);
+    await call('GET', '/community_members/999999/posts', 404);
+  });
+
   it('GET /spaces/{space_id}/posts/{id} by id and by slug', async () => {
     const post = sandbox.db.posts[3];
     await call('GET', `/spaces/${post.space.id}/posts/${post.id}`, 200);
@@ -249,6 +264,7 @@ describe('contract: the sandbox answers in the shapes of the Member API spec', (
       ['GET', '/spaces/1'],
       ['GET', '/spaces/1/posts'],
       ['GET', '/spaces/1/posts/1'],
+      ['GET', '/community_members/1/posts'],
       ['POST', '/posts/1/user_likes'],
       ['DELETE', '/posts/1/user_likes'],
       ['GET', '/posts/1/comments'],
@@ -307,4 +323,45 @@ describe('contract: the sandbox answers in the shapes of the Member API spec', (
     });
     expect(bodiless.join('\n')).to.contain('the spec shows no body');
   });
+  it('GET /posts/{post_id}/user_likes', async () => {
+    const post = sandbox.db.posts.find((candidate) => candidate.user_likes_count > 2)!;
+    const likers = await call('GET', `/posts/${post.id}/user_likes?per_page=2`, 200);
+    expect(likers.records).to.have.length(2);
+    expect(likers.page_count).to.be.at.least(1);
+    await call('GET', '/posts/999999/user_likes', 404);
+  });
+
+  it('GET, PATCH and DELETE /posts/{post_id}/comments/{id}', async () => {
+    const mine = sandbox.db.comments.find(
+      (comment) => comment.parent_comment_id === null && comment.policies?.can_edit,
+    )!;
+    const path = `/posts/${mine.post_id}/comments/${mine.id}`;
+    await call('GET', path, 200);
+    const body = {
+      comment: { tiptap_body: { body: { type: 'doc', content: [textParagraph('New')] } } },
+    };
+    const updated = await call('PATCH', path, 200, { body });
+    expect(updated.body_text).to.equal('New');
+    await call('PATCH', path, 400, { body: { comment: {} } });
+    await call('DELETE', path, 200);
+    await call('GET', path, 404);
+  });
+
+  it('GET, PATCH and DELETE /comments/{comment_id}/replies/{id}', async () => {
+    const reply = sandbox.db.comments.find(
+      (comment) => comment.parent_comment_id !== null && comment.policies?.can_edit,
+    )!;
+    const path = `/comments/${reply.parent_comment_id}/replies/${reply.id}`;
+    await call('GET', path, 200);
+    const body = {
+      comment: { tiptap_body: { body: { type: 'doc', content: [textParagraph('Hi')] } } },
+    };
+    await call('PATCH', path, 200, { body });
+    await call('DELETE', path, 200);
+    await call('DELETE', path, 404);
+  });
 });
+
+function textParagraph(text: string) {
+  return { type: 'paragraph', content: [{ type: 'text', text }] };
+}

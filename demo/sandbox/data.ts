@@ -30,7 +30,7 @@ import type {
   Space,
 } from './model.js';
 import { addNotifications } from './notifications.js';
-import { assetUrl } from './svg.js';
+import { assetUrl, imageSize } from './svg.js';
 import type { TipTapNode } from './tiptap.js';
 import { addDays, wallClockAt, zonedTimeToUtc } from './time.js';
 
@@ -142,6 +142,11 @@ const WITH_COVER = new Set([
   'Generative posters with SVG',
 ]);
 
+/** One post of each kind that limits the conversation, for `<circle-post>` and its tests. */
+const COMMENTS_OFF = new Set(['Moderator team update']);
+const COMMENTS_CLOSED = new Set(['Changes to the Show & Tell format']);
+const LIKES_OFF = new Set(['Survey results: what you want next']);
+
 interface Draft {
   post: Omit<Post, 'id' | 'slug' | 'url'>;
   slugBase: string;
@@ -199,9 +204,9 @@ export function createSandboxDb(now: Date, seed = 20_240_611): SandboxDb {
       display_title: title,
       cover_image: WITH_COVER.has(title) ? assetUrl(`/sandbox/images/${++imageNumber}.svg`) : null,
       cardview_image: null,
-      is_comments_closed: false,
-      is_comments_enabled: true,
-      is_liking_enabled: true,
+      is_comments_closed: COMMENTS_CLOSED.has(title),
+      is_comments_enabled: !COMMENTS_OFF.has(title),
+      is_liking_enabled: !LIKES_OFF.has(title),
       is_pinned_at_top_of_space: PINNED.has(title),
       comment_count: 0,
       user_likes_count: likes,
@@ -334,7 +339,85 @@ export function createSandboxDb(now: Date, seed = 20_240_611): SandboxDb {
   addComments(db, rng, nowMs);
   addBookmarks(db, rng);
   addNotifications(db, rng, nowMs);
+  // Added last and without the generator, so the rest of the community stays as it was.
+  addImagePosts(db, nowMs, imageNumber);
   return db;
+}
+
+/** Image-gallery posts in Show and tell: title, caption, author index, age, picture count. */
+const IMAGE_POSTS = [
+  {
+    title: 'Workshop photos from the meetup',
+    caption: 'A few shots from Saturday.',
+    by: 4,
+    hours: 5,
+    images: 5,
+  },
+  {
+    title: 'Sketchbook: landing page ideas',
+    caption: 'Three directions, which one?',
+    by: 6,
+    hours: 30,
+    images: 3,
+  },
+  { title: 'My desk setup, 2024 edition', caption: 'Finally tidy.', by: 9, hours: 75, images: 1 },
+];
+
+function addImagePosts(db: SandboxDb, nowMs: number, lastImage: number): void {
+  const space = db.spaces.find((candidate) => candidate.slug === 'show-and-tell')!;
+  const template = db.posts.find((post) => post.space.id === space.id)!;
+  let imageNumber = lastImage;
+
+  for (const seed of IMAGE_POSTS) {
+    const author = db.members[seed.by];
+    const createdAt = iso(nowMs - seed.hours * HOUR);
+    const root: TipTapNode = {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: seed.caption }] }],
+    };
+    const rendered = richBody(db, root, 'post');
+    const id = nextId(db, 'post');
+    const slug = slugify(seed.title);
+    const images = Array.from({ length: seed.images }, (_, index) => {
+      const n = ++imageNumber;
+      return {
+        id: 500 + n,
+        signed_id: `sandbox-image-${n}`,
+        url: assetUrl(`/sandbox/images/${n}.svg`),
+        filename: `photo-${index + 1}.svg`,
+        ...imageSize(n),
+      };
+    });
+    db.posts.push({
+      ...template,
+      id,
+      slug,
+      url: `${COMMUNITY_URL}/c/${space.slug}/${slug}`,
+      post_type: 'image',
+      name: seed.title,
+      display_title: seed.title,
+      cover_image: null,
+      is_pinned_at_top_of_space: false,
+      comment_count: 0,
+      user_likes_count: seed.images,
+      is_liked: false,
+      bookmark_id: null,
+      first_liked_by: [],
+      editor: 'tiptap',
+      body: rendered.body,
+      tiptap_body: rendered.tiptap_body,
+      body_plain_text: rendered.plain,
+      body_plain_text_without_attachments: rendered.plain,
+      created_at: createdAt,
+      updated_at: createdAt,
+      author: authorOf(author),
+      topics: [],
+      action: { user_name: firstName(author.name), created_at: createdAt, type: 'posted' },
+      policies: { ...template.policies, can_destroy_post: false, can_update_post: false },
+      post_follower_id: null,
+      gallery: { id: 700 + id, downloadable_images: false, images },
+    });
+  }
 }
 
 function addEventFields(

@@ -74,6 +74,8 @@ export type Post = WithRequired<
   space: WithRequired<NonNullable<Schemas['basic_post']['space']>, 'id' | 'slug' | 'name'>;
   author: Author;
   tiptap_body?: RichTextBody | null;
+  /** Image-gallery posts (`post_type: 'image'`) only, as in `image_post`. */
+  gallery?: NonNullable<Extract<Schemas['image_post'], { gallery?: unknown }>['gallery']>;
 };
 
 export type Comment = WithRequired<

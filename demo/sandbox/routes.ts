@@ -11,10 +11,11 @@ import {
   iso,
   memberById,
   nextId,
+  richBody,
   syncEventRsvp,
   syncReplies,
 } from './model.js';
-import type { Comment, EventAttendee, Notification, Post, SandboxDb } from './model.js';
+import type { Author, Comment, EventAttendee, Notification, Post, SandboxDb } from './model.js';
 import type { TipTapNode } from './tiptap.js';
 import { rubyStartDate, zoneAbbreviation } from './time.js';
 
@@ -209,9 +210,98 @@ function setLike(record: Post | Comment, liked: boolean, db: SandboxDb): void {
   }
 }
 
+/** Circle's answer when a member may not change a record. */
+const notAllowed = () => failure(401, 'You cannot perform this action.');
+
+/** A top-level comment of a post, or the 404 Circle would send. */
+function findTopLevel(db: SandboxDb, postId: string, id: string): Comment | Response {
+  const post = findById(db.posts, postId);
+  if (!post) return notFound('post');
+  const comment = findById(db.comments, id);
+  if (!comment || comment.post_id !== post.id || comment.parent_comment_id !== null) {
+    return notFound('comment');
+  }
+  return comment;
+}
+
+/** A reply in a comment's thread, or the 404 Circle would send. */
+function findReply(db: SandboxDb, parentId: string, id: string): Comment | Response {
+  const parent = findById(db.comments, parentId);
+  const reply = findById(db.comments, id);
+  if (!parent || !reply || reply.parent_comment_id !== parent.id) return notFound('comment');
+  return reply;
+}
+
+/** Replaces a comment's body with the sent one, when its author asks. */
+function editComment(
+  db: SandboxDb,
+  comment: Comment,
+  json: Record<string, unknown> | null,
+  failedMessage: string,
+): Response {
+  if (!comment.policies?.can_edit) return notAllowed();
+  const input = commentInput(json);
+  if (!input) return failure(400, failedMessage, { body: ["can't be blank"] });
+
+  if (input.root) {
+    const rendered = richBody(db, input.root, 'comment');
+    comment.tiptap_body = rendered.tiptap_body;
+    comment.body = rendered.body;
+    comment.body_text = rendered.plain;
+    comment.editor = 'tiptap';
+  } else {
+    comment.tiptap_body = null;
+    comment.body = { attachments: {}, attachments_array: [], html: input.html };
+    comment.body_text = input.html.replace(/<[^>]*>/g, '');
+    comment.editor = 'trix';
+  }
+  comment.updated_at = new Date().toISOString();
+  return HttpResponse.json(comment);
+}
+
+/** Deletes a comment with its replies, keeping the counts right. */
+function removeComment(db: SandboxDb, comment: Comment, message: string): Response {
+  if (!comment.policies?.can_destroy) return notAllowed();
+  const gone = new Set(
+    db.comments
+      .filter((candidate) => candidate === comment || candidate.parent_comment_id === comment.id)
+      .map((candidate) => candidate.id),
+  );
+  db.comments = db.comments.filter((candidate) => !gone.has(candidate.id));
+
+  const post = db.posts.find((candidate) => candidate.id === comment.post_id);
+  if (post) post.comment_count = Math.max(0, post.comment_count - gone.size);
+  const parent = db.comments.find((candidate) => candidate.id === comment.parent_comment_id);
+  if (parent) syncReplies(db, parent);
+  return HttpResponse.json({ success: true, message });
+}
+
+/**
+ * Everyone who liked a post, as many as `user_likes_count` says: the members in
+ * `first_liked_by`, the signed-in member when `is_liked`, then others picked by the post's id.
+ */
+function likersOf(db: SandboxDb, post: Post): Author[] {
+  const me = db.currentMemberId;
+  const firstIds = post.first_liked_by.map(
+    (liker) => (liker as { community_member_id?: number }).community_member_id,
+  );
+  const ids = firstIds.filter((id): id is number => typeof id === 'number' && id !== me);
+  if (post.is_liked) ids.unshift(me);
+
+  const others = db.members.filter((member) => member.id !== me && !ids.includes(member.id));
+  for (let index = 0; ids.length < post.user_likes_count && index < others.length; index += 1) {
+    ids.push(others[(post.id + index) % others.length].id);
+  }
+  return ids.map((id) => authorOf(memberById(db, id)!));
+}
+
 /** All Member API handlers; each checks the bearer token first. */
 export function memberApiRoutes(context: RouteContext): HttpHandler[] {
-  const route = (method: 'get' | 'post' | 'put' | 'delete', path: string, handle: Route) =>
+  const route = (
+    method: 'get' | 'post' | 'put' | 'patch' | 'delete',
+    path: string,
+    handle: Route,
+  ) =>
     http[method](`${context.memberApi}${path}`, async ({ request, params }) => {
       const denied = context.authenticate(request);
       if (denied) return denied;
@@ -296,6 +386,17 @@ export function memberApiRoutes(context: RouteContext): HttpHandler[] {
         findById(db.posts, params.id) ?? db.posts.find((candidate) => candidate.slug === params.id);
       if (!post || post.space.id !== space.id) return notFound('post');
       return HttpResponse.json(post);
+    }),
+
+    // A member's published posts, newest first (the spec gives this route no sort).
+    route('get', '/community_members/:community_member_id/posts', ({ url, params, db }) => {
+      const member = findById(db.members, params.community_member_id);
+      if (!member) return notFound('community_member');
+      const posts = db.posts
+        .filter((post) => post.status === 'published')
+        .filter((post) => post.author.community_member_id === member.id)
+        .sort(byNewest);
+      return HttpResponse.json({ ...paginate(url, posts, 10), sort: 'latest' });
     }),
 
     // Likes.
@@ -390,6 +491,41 @@ export function memberApiRoutes(context: RouteContext): HttpHandler[] {
       syncReplies(db, parent);
       post.comment_count += 1;
       return HttpResponse.json(reply, { status: 201 });
+    }),
+    route('get', '/posts/:post_id/comments/:id', ({ params, db }) => {
+      const comment = findTopLevel(db, params.post_id, params.id);
+      return comment instanceof Response ? comment : HttpResponse.json(comment);
+    }),
+    route('patch', '/posts/:post_id/comments/:id', async ({ request, params, db }) => {
+      const comment = findTopLevel(db, params.post_id, params.id);
+      if (comment instanceof Response) return comment;
+      return editComment(db, comment, await readJson(request), 'Failed to update comment!');
+    }),
+    route('delete', '/posts/:post_id/comments/:id', ({ params, db }) => {
+      const comment = findTopLevel(db, params.post_id, params.id);
+      if (comment instanceof Response) return comment;
+      return removeComment(db, comment, 'This comment has been removed from the post.');
+    }),
+    route('get', '/comments/:comment_id/replies/:id', ({ params, db }) => {
+      const reply = findReply(db, params.comment_id, params.id);
+      return reply instanceof Response ? reply : HttpResponse.json(reply);
+    }),
+    route('patch', '/comments/:comment_id/replies/:id', async ({ request, params, db }) => {
+      const reply = findReply(db, params.comment_id, params.id);
+      if (reply instanceof Response) return reply;
+      return editComment(db, reply, await readJson(request), 'Failed to update reply!');
+    }),
+    route('delete', '/comments/:comment_id/replies/:id', ({ params, db }) => {
+      const reply = findReply(db, params.comment_id, params.id);
+      if (reply instanceof Response) return reply;
+      return removeComment(db, reply, 'This reply has been removed from the comment.');
+    }),
+
+    // Who liked a post: `shared_community_member` records, with `page_count` (Circle's example).
+    route('get', '/posts/:post_id/user_likes', ({ url, params, db }) => {
+      const post = findPost(db, params.post_id);
+      if (!post) return notFound('post');
+      return HttpResponse.json(paginate(url, likersOf(db, post), 10, true));
     }),
 
     // Bookmarks.
