@@ -8,6 +8,24 @@ const sortModules = {
   },
 };
 
+/**
+ * The analyzer takes the first argument of any `new SomethingEvent(...)` for an event name, so
+ * typed events such as `new CircleLikeEvent('post', …)` add junk; every real event is prefixed.
+ */
+const keepPrefixedEvents = {
+  name: 'keep-prefixed-events',
+  packageLinkPhase({ customElementsManifest }) {
+    for (const module of customElementsManifest.modules) {
+      for (const declaration of module.declarations ?? []) {
+        if (!declaration.events) continue;
+        declaration.events = declaration.events.filter((event) =>
+          event.name?.startsWith('circle-'),
+        );
+      }
+    }
+  },
+};
+
 // TODO: module paths point at src/*.ts, which the package does not ship; rewrite them to the
 // built dist/ files once each element has its own module there.
 export default {
@@ -17,5 +35,5 @@ export default {
   outdir: process.env.CEM_OUTDIR ?? '.',
   litelement: true,
   packagejson: false,
-  plugins: [sortModules],
+  plugins: [sortModules, keepPrefixedEvents],
 };

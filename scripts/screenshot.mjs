@@ -1,20 +1,13 @@
 // Serves the demo, opens it in headless Chromium and saves docs/demo.png.
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 import { chromeArgs, findChrome } from './chrome-path.mjs';
+import { startDemoServer } from './demo-server.mjs';
 
 const url = 'http://127.0.0.1:5173/';
-const server = spawn('npx', ['vite', '--config', 'vite.config.ts', '--strictPort'], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const server = await startDemoServer(5173);
 
 try {
-  await new Promise((resolve, reject) => {
-    server.stdout.on('data', (chunk) => String(chunk).includes('5173') && resolve());
-    server.on('exit', () => reject(new Error('The demo server stopped.')));
-  });
-
   const browser = await puppeteer.launch({ executablePath: findChrome(), args: chromeArgs });
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 1500 });
@@ -46,5 +39,5 @@ try {
   await browser.close();
   console.log('Saved docs/demo.png and docs/demo-notifications.png');
 } finally {
-  server.kill();
+  await server.close();
 }

@@ -18,5 +18,6 @@ export {
 export type { CircleErrorDetail } from './events.js';
 
 export { CircleFeed } from './elements/circle-feed/circle-feed.js';
+export { CirclePost } from './elements/circle-post/circle-post.js';
 export { CircleEvents } from './elements/circle-events/circle-events.js';
 export { CircleNotifications } from './elements/circle-notifications/circle-notifications.js';

@@ -12,6 +12,9 @@ import {
   waitFor,
 } from './support/dom.js';
 import type { CircleFeed } from '../src/elements/circle-feed/circle-feed.js';
+import type { Post } from '../demo/sandbox/model.js';
+import { formatEventRange } from '../src/utils/format.js';
+import type { CircleBookmarkEvent, CircleLikeEvent, CirclePostOpenEvent } from '../src/events.js';
 import { getSession, resetSessions } from '../src/session/session.js';
 import { resetWarnings } from '../src/utils/warn.js';
 import '../src/elements/circle-feed/circle-feed.js';
@@ -25,7 +28,46 @@ async function feed(attributes = ''): Promise<CircleFeed> {
   return container.querySelector('circle-feed')!;
 }
 
+/** Makes the home feed answer with exactly `posts`, in that order. */
+function servePosts(posts: Post[]): void {
+  worker.use(
+    http.get(`${API}/home`, () =>
+      HttpResponse.json({
+        page: 1,
+        per_page: 10,
+        has_next_page: false,
+        count: posts.length,
+        records: posts,
+      }),
+    ),
+  );
+}
+
 const cards = (element: Element) => shadowAll(element, 'article[part~="item"]');
+
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+/**
+ * Every post id in the feed, in order, as a reader scrolling through it meets them: the list
+ * is windowed, so this scrolls from top to bottom collecting the cards on the way.
+ */
+async function shownIds(element: Element): Promise<string[]> {
+  const byPosition = new Map<number, string>();
+  const start = window.scrollY;
+  const list = shadow(element, '[part~="list"]')!;
+  const bottom = () => list.getBoundingClientRect().bottom + window.scrollY;
+  for (let y = 0; y <= bottom(); y += 300) {
+    window.scrollTo(0, y);
+    await nextFrame();
+    await nextFrame();
+    for (const card of cards(element)) {
+      byPosition.set(Number(card.getAttribute('aria-posinset')), card.dataset.postId!);
+    }
+  }
+  window.scrollTo(0, start);
+  await nextFrame();
+  return [...byPosition.entries()].sort((a, b) => a[0] - b[0]).map(([, id]) => id);
+}
 
 describe('<circle-feed>', () => {
   beforeEach(() => {
@@ -48,14 +90,16 @@ describe('<circle-feed>', () => {
   });
 
   it('shows the home feed: author, space, time, title and body from Circle', async () => {
-    const element = await feed('per-page="5"');
+    const element = await feed('per-page="5" paging="button"');
     await waitFor(element, 'article');
 
     const expected = [...sandbox.db.posts]
       .sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at))
       .slice(0, 5);
+    // Only the cards near the viewport are in the DOM; the first ones are.
     const shown = cards(element);
-    expect(shown).to.have.length(5);
+    expect(shown.length).to.be.within(1, 5);
+    expect(shown.map((card) => card.getAttribute('aria-posinset'))).to.include('1');
 
     const first = shown[0];
     const post = expected[0];
@@ -87,22 +131,30 @@ describe('<circle-feed>', () => {
   });
 
   it('loads more posts on request, keeping the ones shown', async () => {
-    const element = await feed('per-page="4"');
+    const element = await feed('per-page="4" paging="button"');
     await waitFor(element, 'article');
-    const postIds = () => cards(element).map((card) => card.getAttribute('aria-labelledby'));
-    const firstIds = postIds();
+    const firstIds = await shownIds(element);
+    expect(firstIds).to.have.length(4);
 
     shadow<HTMLButtonElement>(element, '[part~="load-more"]')!.click();
-    await waitUntil(() => cards(element).length === 8, 'the second page did not arrive');
+    await waitUntil(
+      () => !shadow(element, '[part~="load-more"][disabled]'),
+      'the second page did not arrive',
+    );
 
-    expect(postIds().slice(0, 4)).to.deep.equal(firstIds);
-    expect(new Set(postIds()).size).to.equal(8);
+    const ids = await shownIds(element);
+    expect(ids).to.have.length(8);
+    expect(ids.slice(0, 4)).to.deep.equal(firstIds);
+    expect(new Set(ids).size).to.equal(8);
   });
 
   it('likes a post at once and keeps it liked', async () => {
     const element = await feed();
     await waitFor(element, 'article');
-    const button = shadowAll<HTMLButtonElement>(element, 'button[aria-pressed="false"]')[0];
+    const button = shadowAll<HTMLButtonElement>(
+      element,
+      'button[part~="like-button"][aria-pressed="false"]',
+    )[0];
     const card = button.closest('article')!;
     const post = sandbox.db.posts.find(
       (item) => `post-${item.id}-title` === card.getAttribute('aria-labelledby'),
@@ -126,7 +178,10 @@ describe('<circle-feed>', () => {
     );
     const element = await feed();
     await waitFor(element, 'article');
-    const button = shadowAll<HTMLButtonElement>(element, 'button[aria-pressed="false"]')[0];
+    const button = shadowAll<HTMLButtonElement>(
+      element,
+      'button[part~="like-button"][aria-pressed="false"]',
+    )[0];
     const countBefore = textOf(button);
 
     const failed = oneEvent(element, 'circle-error');
@@ -145,7 +200,10 @@ describe('<circle-feed>', () => {
   it('likes from the keyboard', async () => {
     const element = await feed();
     await waitFor(element, 'article');
-    const button = shadowAll<HTMLButtonElement>(element, 'button[aria-pressed="false"]')[0];
+    const button = shadowAll<HTMLButtonElement>(
+      element,
+      'button[part~="like-button"][aria-pressed="false"]',
+    )[0];
 
     button.focus();
     await sendKeys({ press: 'Enter' });
@@ -163,7 +221,10 @@ describe('<circle-feed>', () => {
     );
     const element = await feed();
     await waitFor(element, 'article');
-    const button = shadowAll<HTMLButtonElement>(element, 'button[aria-pressed="false"]')[0];
+    const button = shadowAll<HTMLButtonElement>(
+      element,
+      'button[part~="like-button"][aria-pressed="false"]',
+    )[0];
 
     button.focus();
     await sendKeys({ press: 'Enter' });
@@ -319,6 +380,370 @@ describe('<circle-feed>', () => {
     expect(textOf(card.querySelector('[part~="body"]'))).to.equal('click me');
     expect(card.querySelector('a[href^="javascript"]')).to.equal(null);
     expect((window as { __xss?: boolean }).__xss).to.equal(false);
+  });
+
+  it("shows one member's posts, and refetches when the member changes", async () => {
+    const authors = [...new Set(sandbox.db.posts.map((post) => post.author.community_member_id))];
+    const [first, second] = authors;
+    const requests: string[] = [];
+    worker.events.on('request:start', ({ request }) => requests.push(request.url));
+    const element = await feed(`member="${first}" paging="button"`);
+    await waitFor(element, 'article');
+
+    const authorsShown = async () =>
+      new Set(
+        (await shownIds(element)).map(
+          (id) =>
+            sandbox.db.posts.find((post) => String(post.id) === id)!.author.community_member_id,
+        ),
+      );
+    expect([...(await authorsShown())]).to.deep.equal([first]);
+    expect(requests.some((url) => url.includes(`/community_members/${first}/posts`))).to.equal(
+      true,
+    );
+
+    element.member = String(second);
+    await waitUntil(
+      () => requests.some((url) => url.includes(`/community_members/${second}/posts`)),
+      'the feed did not refetch',
+    );
+    await waitUntil(async () => (await authorsShown()).has(second));
+    expect([...(await authorsShown())]).to.deep.equal([second]);
+  });
+
+  it("filters a space by topic with the spec's topics[] query", async () => {
+    const post = sandbox.db.posts.find((candidate) => candidate.topics.length > 0)!;
+    const topic = post.topics[0];
+    const requests: string[] = [];
+    worker.events.on('request:start', ({ request }) => requests.push(request.url));
+    const element = await feed(`space="${post.space.slug}" topic="${topic.id}" paging="button"`);
+    await waitFor(element, 'article');
+
+    expect(requests.some((url) => url.includes(`topics%5B%5D=${topic.id}`))).to.equal(true);
+    for (const card of cards(element)) {
+      const chips = [...card.querySelectorAll('[part~="topic"]')].map((chip) => textOf(chip));
+      expect(chips).to.include(topic.name);
+    }
+  });
+
+  it('loads the next page by itself as the reader nears the end', async () => {
+    const element = await feed('per-page="3"');
+    await waitFor(element, 'article');
+    window.scrollTo(0, document.body.scrollHeight);
+
+    const positions = () =>
+      cards(element).map((card) => Number(card.getAttribute('aria-posinset')));
+    await waitUntil(() => Math.max(...positions()) > 3, 'no page loaded by itself');
+    expect(shadow(element, '[part~="load-more"]'), 'the fallback button stays').not.to.equal(null);
+    window.scrollTo(0, 0);
+  });
+
+  it('waits for the button with paging="button"', async () => {
+    const element = await feed('per-page="3" paging="button"');
+    await waitFor(element, 'article');
+    window.scrollTo(0, document.body.scrollHeight);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+
+    expect(await shownIds(element)).to.have.length(3);
+    expect(shadow(element, '[part~="load-more"]')).not.to.equal(null);
+  });
+
+  it('explains a bad paging value and carries on with infinite paging', async () => {
+    let element!: CircleFeed;
+    const warnings = await captureWarnings(async () => {
+      element = await feed('paging="pages" member="abc"');
+      await waitFor(element, 'article');
+    });
+    const text = textOf(shadow(element, '[part~="config-warning"]'));
+    expect(text).to.contain('paging="pages" is not valid: use infinite, button');
+    expect(warnings.join('\n')).to.contain('member="abc" is not valid');
+  });
+
+  it('keeps at most ~100 cards in the DOM with 2,000 posts, and keeps focus in the feed', async () => {
+    const template = sandbox.db.posts.find((post) => post.post_type === 'basic')!;
+    const base = Date.now() - 1000;
+    for (let index = 0; index < 2000; index += 1) {
+      sandbox.db.posts.push({
+        ...template,
+        id: 100_000 + index,
+        slug: `bulk-${index}`,
+        name: `Bulk post ${index}`,
+        display_title: `Bulk post ${index}`,
+        created_at: new Date(base - index * 1000).toISOString(),
+      });
+    }
+    const total = sandbox.db.posts.length;
+    const element = await feed('per-page="100" paging="button"');
+    await waitFor(element, 'article');
+    while (shadow(element, '[part~="load-more"]')) {
+      shadow<HTMLButtonElement>(element, '[part~="load-more"]:not([disabled])')?.click();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await element.updateComplete;
+    expect(cards(element)[0].getAttribute('aria-setsize')).to.equal(String(total));
+    expect(cards(element).length).to.be.within(1, 100);
+
+    const like = shadow<HTMLButtonElement>(element, 'article [part~="like-button"]')!;
+    like.focus();
+    const list = shadow(element, '[part~="list"]')!;
+    window.scrollTo(0, list.getBoundingClientRect().top + window.scrollY + 200_000);
+    await waitUntil(() => !like.isConnected, 'the first card stayed in the DOM');
+    await waitUntil(
+      () => element.shadowRoot!.activeElement === list,
+      'focus did not stay in the feed',
+    );
+    expect(cards(element).length).to.be.within(1, 100);
+    const positions = cards(element).map((card) => Number(card.getAttribute('aria-posinset')));
+    expect(Math.min(...positions)).to.be.greaterThan(100);
+
+    // A like far down the list changes nothing about where the reader is.
+    const scrolled = window.scrollY;
+    shadow<HTMLButtonElement>(element, 'article [part~="like-button"]')!.click();
+    await element.updateComplete;
+    expect(window.scrollY).to.equal(scrolled);
+    window.scrollTo(0, 0);
+  });
+
+  it('shows an image post as a grid that opens a viewer', async () => {
+    const post = sandbox.db.posts.find(
+      (candidate) => candidate.post_type === 'image' && candidate.gallery!.images!.length > 4,
+    )!;
+    servePosts([post]);
+    const element = await feed();
+    const grid = await waitFor(element, '[part~="gallery"]');
+    const thumbnails = [...grid.querySelectorAll<HTMLButtonElement>('[part~="gallery-item"]')];
+    expect(thumbnails).to.have.length(4);
+    const image = thumbnails[0].querySelector('img')!;
+    expect(image.getAttribute('loading')).to.equal('lazy');
+    expect(image.getAttribute('width')).to.equal(String(post.gallery!.images![0].width));
+    expect(image.getAttribute('height')).to.equal(String(post.gallery!.images![0].height));
+    const extra = post.gallery!.images!.length - 4;
+    expect(textOf(thumbnails[3])).to.equal(`+${extra} more`);
+
+    thumbnails[1].focus();
+    thumbnails[1].click();
+    const dialog = await waitFor<HTMLDialogElement>(element, 'dialog[part~="viewer"]');
+    await element.updateComplete;
+    expect(dialog.open).to.equal(true);
+    const count = post.gallery!.images!.length;
+    expect(textOf(dialog.querySelector('.viewer-count'))).to.equal(`Image 2 of ${count}`);
+
+    dialog.querySelector<HTMLButtonElement>('[part~="next-image"]')!.click();
+    await element.updateComplete;
+    expect(textOf(dialog.querySelector('.viewer-count'))).to.equal(`Image 3 of ${count}`);
+    expect(dialog.querySelector('img')!.src).to.equal(post.gallery!.images![2].url);
+    await sendKeys({ press: 'ArrowLeft' });
+    await element.updateComplete;
+    expect(textOf(dialog.querySelector('.viewer-count'))).to.equal(`Image 2 of ${count}`);
+
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !shadow(element, 'dialog'), 'Esc did not close the viewer');
+    expect(element.shadowRoot!.activeElement).to.equal(thumbnails[1]);
+  });
+
+  it('shows an event post as a compact event card', async () => {
+    const post = sandbox.db.posts.find(
+      (candidate) =>
+        candidate.post_type === 'event' &&
+        candidate.event_setting_attributes!.location_type === 'in_person',
+    )!;
+    servePosts([post]);
+    const element = await feed();
+    const card = await waitFor(element, 'article[part~="event-item"]');
+    const settings = post.event_setting_attributes!;
+    const start = new Date(settings.starts_at!);
+
+    expect(textOf(card.querySelector('[part~="event-date"]'))).to.equal(
+      `${start.toLocaleString('en', { month: 'short' })} ${start.getDate()}`,
+    );
+    expect(textOf(card.querySelector('.event-time'))).to.equal(
+      formatEventRange(settings.starts_at!, settings.ends_at, 'en'),
+    );
+    expect(textOf(card.querySelector('.event-location'))).to.equal(
+      `In person · ${settings.in_person_location}`,
+    );
+  });
+
+  it('shows pinned, edited, cover, topics, and clamps long bodies behind "Read more"', async () => {
+    const post = sandbox.db.posts.find((candidate) => candidate.cover_image)!;
+    post.is_pinned_at_top_of_space = true;
+    post.topics = [{ id: 77, name: 'Typography', admin_only: false }];
+    post.updated_at = new Date(Date.parse(post.created_at) + 3 * 3_600_000).toISOString();
+    post.tiptap_body = null;
+    post.body_plain_text = 'A long story. '.repeat(200);
+    const short = sandbox.db.posts.find(
+      (candidate) => candidate.id !== post.id && !candidate.cover_image,
+    )!;
+    short.tiptap_body = null;
+    short.body_plain_text = 'Short.';
+    short.updated_at = short.created_at;
+    servePosts([post, short]);
+    const element = await feed();
+    await waitFor(element, 'article');
+    const [card, shortCard] = cards(element);
+
+    expect(textOf(card.querySelector('.meta')))
+      .to.contain('Pinned')
+      .and.to.contain('Edited');
+    expect(textOf(shortCard.querySelector('.meta'))).not.to.contain('Edited');
+    const cover = card.querySelector<HTMLImageElement>('img[part~="cover"]')!;
+    expect(cover.src).to.equal(post.cover_image);
+    expect(cover.getAttribute('loading')).to.equal('lazy');
+    expect(cover.getAttribute('width')).to.match(/^\d+$/);
+    expect(cover.getAttribute('height')).to.match(/^\d+$/);
+    expect(textOf(card.querySelector('[part~="topics"]'))).to.equal('Typography');
+
+    const body = card.querySelector<HTMLElement>('[part~="body"]')!;
+    const readMore = card.querySelector<HTMLButtonElement>('[part~="read-more"]')!;
+    expect(body.scrollHeight).to.be.greaterThan(body.clientHeight);
+    expect(readMore.getAttribute('aria-expanded')).to.equal('false');
+    expect(shortCard.querySelector('[part~="read-more"]')).to.equal(null);
+
+    readMore.click();
+    await element.updateComplete;
+    expect(readMore.getAttribute('aria-expanded')).to.equal('true');
+    expect(textOf(readMore)).to.equal('Show less');
+    expect(body.scrollHeight).to.equal(body.clientHeight);
+  });
+
+  it('bookmarks and un-bookmarks at once, and tells the host page', async () => {
+    const post = sandbox.db.posts.find((candidate) => candidate.bookmark_id === null)!;
+    servePosts([post]);
+    const element = await feed();
+    const button = await waitFor<HTMLButtonElement>(element, '[part~="bookmark-button"]');
+    expect(button.getAttribute('aria-pressed')).to.equal('false');
+
+    const saved = oneEvent(element, 'circle-bookmark') as Promise<CircleBookmarkEvent>;
+    button.click();
+    await element.updateComplete;
+    expect(button.getAttribute('aria-pressed')).to.equal('true');
+    const event = await saved;
+    expect([event.postId, event.bookmarked]).to.deep.equal([post.id, true]);
+    expect(post.bookmark_id).to.be.a('number');
+
+    await waitUntil(() => button.getAttribute('aria-disabled') === 'false');
+    const removed = oneEvent(element, 'circle-bookmark') as Promise<CircleBookmarkEvent>;
+    button.click();
+    await element.updateComplete;
+    expect(button.getAttribute('aria-pressed')).to.equal('false');
+    expect((await removed).bookmarked).to.equal(false);
+    expect(post.bookmark_id).to.equal(null);
+  });
+
+  it('undoes a bookmark that fails, visibly, keeping focus', async () => {
+    worker.use(
+      http.post(`${API}/bookmarks`, async () => {
+        await delay(100);
+        return HttpResponse.json({ success: false, message: 'Boom' }, { status: 500 });
+      }),
+    );
+    const post = sandbox.db.posts.find((candidate) => candidate.bookmark_id === null)!;
+    servePosts([post]);
+    const element = await feed();
+    const button = await waitFor<HTMLButtonElement>(element, '[part~="bookmark-button"]');
+
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await element.updateComplete;
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    expect(element.shadowRoot!.activeElement).to.equal(button);
+
+    await waitUntil(() => shadow(element, '[part~="notice"]'), 'no rollback notice');
+    expect(textOf(shadow(element, '[part~="notice"]'))).to.equal(
+      'Your bookmark could not be saved. Please try again.',
+    );
+    expect(button.getAttribute('aria-pressed')).to.equal('false');
+    expect(element.shadowRoot!.activeElement).to.equal(button);
+  });
+
+  it('fires circle-like after a like is saved', async () => {
+    const post = sandbox.db.posts.find((candidate) => !candidate.is_liked)!;
+    servePosts([post]);
+    const element = await feed();
+    const button = await waitFor<HTMLButtonElement>(element, '[part~="like-button"]');
+    const liked = oneEvent(element, 'circle-like') as Promise<CircleLikeEvent>;
+    button.click();
+    const event = await liked;
+    expect([event.kind, event.id, event.liked]).to.deep.equal(['post', post.id, true]);
+  });
+
+  it('opens a post through a cancelable circle-post-open, else in a new tab', async () => {
+    const post = sandbox.db.posts[2];
+    servePosts([post]);
+    const element = await feed();
+    const link = await waitFor<HTMLAnchorElement>(element, 'a[part~="title-link"]');
+    expect(link.href).to.equal(post.url);
+    expect(link.target).to.equal('_blank');
+    expect(link.rel).to.contain('noopener');
+
+    // The host takes over: the link does not navigate.
+    let navigationPrevented: boolean | undefined;
+    const stopNavigation = (event: Event) => {
+      navigationPrevented = event.defaultPrevented;
+      event.preventDefault();
+    };
+    document.addEventListener('click', stopNavigation);
+    const takeOver = (event: Event) => event.preventDefault();
+    element.addEventListener('circle-post-open', takeOver);
+    const opened = oneEvent(element, 'circle-post-open') as Promise<CirclePostOpenEvent>;
+    link.click();
+    const event = await opened;
+    expect(event.post.id).to.equal(post.id);
+    expect(event.url).to.equal(post.url);
+    expect(navigationPrevented).to.equal(true);
+
+    // Nobody takes over: the link opens Circle as usual.
+    element.removeEventListener('circle-post-open', takeOver);
+    link.click();
+    expect(navigationPrevented).to.equal(false);
+    document.removeEventListener('click', stopNavigation);
+  });
+
+  it('copies a post link and says so politely, or says it failed', async () => {
+    const post = sandbox.db.posts[1];
+    servePosts([post]);
+    const copied: string[] = [];
+    let failing = false;
+    const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: {
+        writeText: async (text: string) => {
+          if (failing) throw new DOMException('Denied', 'NotAllowedError');
+          copied.push(text);
+        },
+      },
+    });
+    try {
+      const element = await feed();
+      const button = await waitFor<HTMLButtonElement>(element, '[part~="copy-link"]');
+      const status = shadow(element, '[part~="status"]')!;
+      expect(status.getAttribute('role')).to.equal('status');
+
+      button.click();
+      await waitUntil(() => textOf(status) === 'Link copied', 'no announcement');
+      expect(copied).to.deep.equal([post.url]);
+
+      failing = true;
+      button.click();
+      await waitUntil(() => textOf(status) === 'The link could not be copied.');
+    } finally {
+      delete (navigator as { clipboard?: unknown }).clipboard;
+      if (original) Object.defineProperty(Navigator.prototype, 'clipboard', original);
+    }
+  });
+
+  it('links mentions to member profiles with profile-url', async () => {
+    const post = sandbox.db.posts.find(
+      (candidate) => (candidate.tiptap_body?.community_members?.length ?? 0) > 0,
+    )!;
+    servePosts([post]);
+    const member = post.tiptap_body!.community_members![0];
+    const element = await feed('profile-url="https://community.example.com/u/{id}"');
+    await waitFor(element, 'article');
+    const mention = cards(element)[0].querySelector<HTMLAnchorElement>('a.mention')!;
+    expect(mention.href).to.equal(`https://community.example.com/u/${member.id}`);
+    expect(textOf(mention)).to.equal(`@${member.name}`);
   });
 
   it('passes an axe check with posts, and when signed out', async () => {

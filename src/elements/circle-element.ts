@@ -180,11 +180,19 @@ export abstract class CircleElement extends LitElement {
       : nothing;
   }
 
-  /** Rich-text settings in the element's language, under a heading of `headingLevel`. */
-  protected richTextOptions(headingLevel = 3): RichTextOptions {
-    // TODO: mentions could link to profiles, but the Member API gives no profile URL.
+  /**
+   * Rich-text settings in the element's language, under a heading of `headingLevel`; mentions
+   * link through `mentionHref` when the host gave a profile URL template.
+   */
+  protected richTextOptions(
+    headingLevel = 3,
+    mentionHref?: RichTextOptions['mentionHref'],
+  ): RichTextOptions {
+    // TODO: the Member API gives no profile URL, so mentions link only where the host passes a
+    // template such as `profile-url`; elsewhere they stay plain "@Name".
     return {
       headingLevel,
+      mentionHref,
       lang: this.locale,
       strings: {
         unknownMember: this.t('unknownMember'),

@@ -5,6 +5,8 @@
  * It also makes every test a contract check of the client: each request to the Member API must
  * be a method, path and query that Circle's OpenAPI document declares.
  */
+import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
+
 import { startSandbox } from '../../demo/sandbox/browser.js';
 import { assertRequestInSpec, isMemberApiUrl } from './contract.js';
 
@@ -19,6 +21,10 @@ worker.events.on('request:start', ({ request }) => {
     requestsOutsideSpec.push((error as Error).message);
   }
 });
+
+// The feed's virtualizer measures cards as they render; Chrome reports a benign
+// "ResizeObserver loop" error for that, which would otherwise fail whichever test is running.
+setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
 
 // Root hook: runs after every test of every file on this page.
 afterEach(() => {

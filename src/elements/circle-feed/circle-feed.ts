@@ -1,17 +1,24 @@
 import { html, nothing } from 'lit';
-import type { TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { ref } from 'lit/directives/ref.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
+// The directive rather than <lit-virtualizer>: that element registers its tag unguarded, which
+// throws when a page loads two copies of the bundle.
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 
-import type { Page, Post } from '../../api/types.js';
+import type { EventPost, Page, Post } from '../../api/types.js';
 import { renderRichText, safeUrl } from '../../rich-text/render.js';
+import type { RichTextOptions } from '../../rich-text/render.js';
 import { richTextStyles } from '../../rich-text/rich-text.styles.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { PagedList } from '../../controllers/paged-list.js';
 import type { PageResult } from '../../controllers/paged-list.js';
-import { CircleElement, validPerPage } from '../circle-element.js';
+import { CircleBookmarkEvent, CircleLikeEvent, CirclePostOpenEvent } from '../../events.js';
+import { pageUrl } from '../../config.js';
+import { formatDateTime, formatEventRange } from '../../utils/format.js';
+import { CircleElement, WEB_PROTOCOLS, validPerPage } from '../circle-element.js';
 import { feedStyles } from './circle-feed.styles.js';
 
 const DEFAULT_PER_PAGE = 10;
@@ -19,49 +26,118 @@ const DEFAULT_PER_PAGE = 10;
 const SORTS = ['latest', 'popular', 'oldest', 'likes', 'alphabetical', 'new_activity'] as const;
 type Sort = (typeof SORTS)[number];
 
+const PAGING_MODES = ['infinite', 'button'] as const;
+type Paging = (typeof PAGING_MODES)[number];
+
+/** How far below the viewport the end of the list starts the next page, in infinite mode. */
+const PREFETCH_MARGIN = '600px';
+
+/** An edit later than this after posting counts as "Edited"; quick fixes don't. */
+const EDIT_GRACE_MS = 15 * 60_000;
+
+/** Bodies longer than this (in characters or lines) start clamped, with "Read more". */
+const LONG_BODY_CHARS = 480;
+const LONG_BODY_LINES = 8;
+
+/** Gallery thumbnails shown on a card; the rest open from the last one. */
+const GALLERY_THUMBNAILS = 4;
+
+/** How long "Link copied" stays. */
+const STATUS_MS = 4000;
+
+type GalleryImage = {
+  id?: number;
+  url?: string;
+  filename?: string;
+  width?: number;
+  height?: number;
+};
+type EventSettings = NonNullable<EventPost['event_setting_attributes']>;
+
+/** The picture viewer's state: which post's gallery, which picture, and who opened it. */
+interface Viewer {
+  postId: number;
+  title: string;
+  images: GalleryImage[];
+  index: number;
+  opener?: HTMLElement;
+}
+
 /**
- * @summary A community feed: the member's home feed, or the posts of one space.
+ * @summary A community feed: the member's home feed, one space, or one member's posts.
  *
- * Shows each post with its author, space, time, title and body, and lets a signed-in member
- * like posts. Pages load on demand with "Load more".
+ * Shows each post with its author, space, time, topics, cover, title and body (long bodies are
+ * clamped with "Read more"), image galleries with a viewer, and event posts as compact event
+ * cards. A signed-in member can like and bookmark posts, copy a post's link and open it. Only
+ * the cards near the viewport are in the DOM, so feeds of thousands of posts stay fast. Pages
+ * load as the reader nears the end, or with "Load more".
  *
  * @tagname circle-feed
  *
  * @slot signed-out - Replaces the signed-out message, for example with the host's sign-in link.
  *
  * @csspart base - The wrapper around the whole feed.
- * @csspart list - The list of posts.
+ * @csspart list - The list of posts (`role="feed"`).
  * @csspart item - One post card.
+ * @csspart event-item - An event post's card (also `item`).
  * @csspart header - A post's author line.
  * @csspart avatar - The author's picture.
+ * @csspart cover - A post's cover image.
  * @csspart title - A post's title.
+ * @csspart title-link - The link or button in a post's title that opens the post.
+ * @csspart topics - A post's topic chips.
+ * @csspart topic - One topic chip.
  * @csspart body - A post's rendered body.
- * @csspart actions - A post's like, comment and open controls.
+ * @csspart read-more - The "Read more" / "Show less" button of a long body.
+ * @csspart gallery - An image post's picture grid.
+ * @csspart gallery-item - One picture button in the grid.
+ * @csspart event - An event post's date block, time and place.
+ * @csspart event-date - The date block of an event post.
+ * @csspart actions - A post's like, bookmark, comment, copy and open controls.
  * @csspart button - Every button.
  * @csspart like-button - A post's like button.
+ * @csspart bookmark-button - A post's bookmark button.
+ * @csspart copy-link - A post's "Copy link" button.
+ * @csspart open-link - A post's "Open post" link.
  * @csspart load-more - The "Load more" button.
+ * @csspart end - The "all caught up" line under the last post.
+ * @csspart viewer - The picture viewer dialog.
+ * @csspart viewer-image - The picture in the viewer.
+ * @csspart status - The polite announcement, such as "Link copied".
  * @csspart empty - The empty state.
  * @csspart error - The error state.
  * @csspart signed-out - The signed-out state.
  * @csspart notice - A message about a change that could not be saved.
  *
  * @cssprop [--circle-feed-gap=1rem] - Space between post cards.
+ * @cssprop [--circle-feed-clamp-height=14em] - Height of a long body before "Read more".
+ * @cssprop [--circle-feed-gallery-columns=2] - Columns of an image post's grid.
  * @cssprop [--circle-color-accent=#4353ff] - Links, the liked state and primary buttons.
  * @cssprop [--circle-color-text=#1f2330] - Body text.
  * @cssprop [--circle-color-muted=#5b6073] - Secondary text.
  * @cssprop [--circle-color-surface=#ffffff] - Card background.
+ * @cssprop [--circle-color-surface-2=#f3f4f8] - Chips, the event date block and hovers.
  * @cssprop [--circle-color-border=#dfe1e8] - Card and button borders.
  * @cssprop [--circle-radius=0.75rem] - Card corner radius.
  * @cssprop [--circle-font-family=inherit] - Font; the host page's by default.
  *
  * @fires circle-auth-required - The visitor is signed out; the host may show its sign-in.
- * @fires circle-error - A load or a like failed; `detail` has `kind`, `status` and `message`.
+ * @fires circle-error - A load, like or bookmark failed; `detail` has `kind`, `status`, `message`.
+ * @fires circle-post-open - A post is about to open on Circle; cancel it to open it yourself.
+ * @fires circle-like - A like or unlike was saved.
+ * @fires circle-bookmark - A bookmark was saved or removed.
  */
 export class CircleFeed extends CircleElement {
   static override styles = [sharedStyles, richTextStyles, feedStyles];
 
-  /** A space's id or slug; without it the feed is the member's home feed. */
+  /** A space's id or slug; without it (and without `member`) the feed is the home feed. */
   @property() space?: string;
+
+  /** A community member's id: the feed shows that member's posts (`space` is then ignored). */
+  @property() member?: string;
+
+  /** Topic ids, comma-separated, to show only those topics of `space`. */
+  @property() topic?: string;
 
   /** Order of posts: latest, popular, oldest, likes, alphabetical or new_activity. */
   @property() sort: Sort = 'latest';
@@ -69,7 +145,33 @@ export class CircleFeed extends CircleElement {
   /** How many posts each page loads. */
   @property({ attribute: 'per-page', type: Number }) perPage = DEFAULT_PER_PAGE;
 
+  /** `infinite` loads the next page near the end (with a "Load more" fallback); `button` waits. */
+  @property() paging: Paging = 'infinite';
+
+  /** A template for member profile links such as `/members/{id}`; mentions link there. */
+  @property({ attribute: 'profile-url' }) profileUrl?: string;
+
   @state() private pendingLikes = new Set<number>();
+  @state() private pendingBookmarks = new Set<number>();
+  @state() private expanded = new Set<number>();
+  @state() private viewer?: Viewer;
+
+  /**
+   * Changes made here (likes, bookmarks) on top of the loaded posts. The loaded list keeps its
+   * identity, so the windowed list redraws the cards on screen at once rather than a frame
+   * later, as it does when its items are replaced.
+   */
+  @state() private edits = new Map<number, Partial<Post>>();
+  @state() private status = '';
+
+  @query('dialog') private dialog?: HTMLDialogElement;
+  @query('[part~="list"]') private listElement?: HTMLElement;
+
+  private observer?: IntersectionObserver;
+  private statusTimer?: ReturnType<typeof setTimeout>;
+
+  /** The card that held keyboard focus, so focus can land on the feed if it scrolls away. */
+  private focusedPostId?: number;
 
   private readonly list = new PagedList<Post, number>(this, {
     fetchPage: (page, signal) => this.fetchPage(page, signal),
@@ -81,15 +183,26 @@ export class CircleFeed extends CircleElement {
     args: () =>
       [
         this.sessionController.api,
+        this.member,
         this.space,
+        this.topic,
         this.validSort(),
         this.validPerPage(),
         this.sessionController.state.generation,
       ] as const,
   });
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.statusTimer);
+    this.observer?.disconnect();
+    this.observer = undefined;
+  }
+
   protected override forgetMemberData(): void {
     this.list.clear();
+    this.edits = new Map();
+    this.viewer = undefined;
   }
 
   /** Loads the feed again from the first page. */
@@ -97,46 +210,75 @@ export class CircleFeed extends CircleElement {
     void this.firstPage.run();
   }
 
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+
+    const dialog = this.dialog;
+    if (dialog && this.viewer && !dialog.open) dialog.showModal();
+  }
+
   override render(): TemplateResult {
-    return this.renderFrame(
-      this.firstPage.render({
-        initial: () => this.renderSkeleton(),
-        pending: () => (this.list.items.length ? this.renderPosts() : this.renderSkeleton()),
-        complete: () =>
-          this.list.items.length ? this.renderPosts() : this.renderEmpty('feedEmpty'),
-        error: (error) => this.renderError(error, () => this.refresh()),
-      }),
-    );
+    return html`${this.renderFrame(
+        this.firstPage.render({
+          initial: () => this.renderSkeleton(),
+          pending: () => (this.list.items.length ? this.renderPosts() : this.renderSkeleton()),
+          complete: () =>
+            this.list.items.length ? this.renderPosts() : this.renderEmpty('feedEmpty'),
+          error: (error) => this.renderError(error, () => this.refresh()),
+        }),
+      )}
+      <p class="status" part="status" role="status" ?data-shown=${this.status !== ''}>
+        ${this.status}
+      </p>
+      ${this.renderViewer()}`;
   }
 
   private renderPosts(): TemplateResult {
+    const items = this.list.items;
+    const infinite = this.validPaging() === 'infinite';
+    const atEnd = !this.list.hasMore && !this.list.error;
+
     return html`
       <div
-        class="list"
+        class="list virtual"
         part="list"
         role="feed"
+        tabindex="-1"
         aria-label=${this.t('feedLabel')}
         aria-busy=${this.list.loadingMore || this.firstPage.status === TaskStatus.PENDING}
+        @focusin=${this.onFocusIn}
+        @focusout=${this.onFocusOut}
+        @rangeChanged=${this.keepFocusInFeed}
+        @keydown=${this.onFeedKeyDown}
       >
-        ${repeat(
-          this.list.items,
-          (post) => post.id,
-          (post, index) => this.renderPost(post, index),
-        )}
+        ${virtualize({
+          items,
+          keyFunction: (post: Post) => post.id,
+          renderItem: (post: Post, index: number) => this.renderPost(this.edited(post), index),
+        })}
       </div>
+      ${infinite && this.list.hasMore ? html`<div class="sentinel" ${ref(this.watchEnd)}></div>` : nothing}
       ${this.renderLoadMore(this.list)}
+      ${
+        infinite && atEnd && items.length > this.validPerPage()
+          ? html`<p class="end" part="end">${this.t('endOfFeed')}</p>`
+          : nothing
+      }
     `;
   }
 
   private renderPost(post: Post, index: number): TemplateResult {
-    const titleId = `post-${post.id}-title`;
+    const id = post.id ?? -1;
+    const titleId = `post-${id}-title`;
     const title = post.display_title || post.name;
     const author = post.author;
-    const postUrl = safeUrl(post.url);
+    const event = isEventPost(post) ? post.event_setting_attributes : undefined;
 
     return html`<article
-      class="card"
-      part="item"
+      class="card ${event ? 'event-card' : ''}"
+      part=${event ? 'item event-item' : 'item'}
+      tabindex="-1"
+      data-post-id=${id}
       aria-labelledby=${ifDefined(title ? titleId : undefined)}
       aria-posinset=${index + 1}
       aria-setsize=${this.list.hasMore ? -1 : this.list.items.length}
@@ -145,33 +287,187 @@ export class CircleFeed extends CircleElement {
         ${this.renderAvatar(author?.avatar_url, author?.name)}
         <div class="byline">
           <span class="author">${author?.name ?? ''}</span>
-          <span class="meta">
-            ${
-              post.space?.name
-                ? html`${this.t('postedIn', { space: post.space.name })} · `
-                : nothing
-            }
-            ${this.renderRelativeTime(post.created_at)}
-            ${
-              post.is_pinned_at_top_of_space
-                ? html` · <span class="pinned">${this.t('pinned')}</span>`
-                : nothing
-            }
-          </span>
+          <span class="meta">${this.renderMeta(post)}</span>
         </div>
       </header>
-      ${title ? html`<h3 class="title" part="title" id=${titleId}>${title}</h3>` : nothing}
-      <div class="body rich-text" part="body">
-        ${renderRichText(post.tiptap_body, post.body_plain_text, this.richTextOptions())}
-      </div>
-      ${this.renderActions(post, postUrl)}
+      ${event ? nothing : this.renderCover(post)}
+      ${event?.starts_at ? this.renderEvent(post, event, title, titleId) : nothing}
+      ${!event?.starts_at && title ? this.renderTitle(post, title, titleId) : nothing}
+      ${this.renderTopics(post)} ${this.renderBody(post)} ${this.renderGallery(post, title)}
+      ${this.renderActions(post)}
     </article>`;
   }
 
-  private renderActions(post: Post, postUrl: string | undefined): TemplateResult {
+  private renderMeta(post: Post): TemplateResult {
+    const parts: unknown[] = [];
+    if (post.space?.name && !this.member) {
+      parts.push(this.t('postedIn', { space: post.space.name }));
+    }
+    parts.push(this.renderRelativeTime(post.created_at));
+    if (wasEdited(post)) {
+      parts.push(
+        html`<span class="edited" title=${formatDateTime(post.updated_at!, this.locale)}
+          >${this.t('edited')}</span
+        >`,
+      );
+    }
+    if (post.is_pinned_at_top_of_space) {
+      parts.push(html`<span class="pinned">${this.t('pinned')}</span>`);
+    }
+    return html`${parts.map((part, index) => html`${index > 0 ? ' · ' : ''}${part}`)}`;
+  }
+
+  private renderCover(post: Post): TemplateResult | typeof nothing {
+    const src = safeUrl(post.cover_image, WEB_PROTOCOLS);
+    if (!src) return nothing;
+    // Circle gives no size for covers; the box has a fixed ratio and the picture fills it.
+    return html`<img
+      class="cover"
+      part="cover"
+      src=${src}
+      alt=""
+      width="1200"
+      height="600"
+      loading="lazy"
+      decoding="async"
+    />`;
+  }
+
+  /** The title opens the post: a link to Circle when it has a safe URL, else a button. */
+  private renderTitle(post: Post, title: string, titleId: string): TemplateResult {
+    const url = safeUrl(post.url, WEB_PROTOCOLS);
+    const open = (event: Event) => this.openPost(event, post, url);
+    return html`<h3 class="title" part="title" id=${titleId}>
+      ${
+        url
+          ? html`<a
+              class="title-link"
+              part="title-link"
+              href=${url}
+              target="_blank"
+              rel="noopener noreferrer"
+              @click=${open}
+              >${title}</a
+            >`
+          : html`<button class="title-link" part="title-link" type="button" @click=${open}>
+              ${title}
+            </button>`
+      }
+    </h3>`;
+  }
+
+  private renderEvent(
+    post: Post,
+    event: EventSettings,
+    title: string | null | undefined,
+    titleId: string,
+  ): TemplateResult {
+    const lang = this.locale;
+    const start = new Date(event.starts_at!);
+    const month = new Intl.DateTimeFormat(lang, { month: 'short' }).format(start);
+    const day = new Intl.DateTimeFormat(lang, { day: 'numeric' }).format(start);
+
+    return html`<div class="event" part="event">
+      <div class="event-date" part="event-date" aria-hidden="true">
+        <span class="event-month">${month}</span>
+        <span class="event-day">${day}</span>
+      </div>
+      <div class="event-details">
+        ${title ? this.renderTitle(post, title, titleId) : nothing}
+        <p class="event-time">
+          <time datetime=${event.starts_at!}
+            >${formatEventRange(event.starts_at!, event.ends_at, lang)}</time
+          >
+        </p>
+        <p class="event-location">${this.eventLocation(event)}</p>
+      </div>
+    </div>`;
+  }
+
+  private eventLocation(event: EventSettings): string {
+    if (event.location_type === 'virtual') return this.t('virtualEvent');
+    if (event.hide_location_from_non_attendees) return this.t('locationForAttendees');
+    const place = event.in_person_location?.trim();
+    return place ? `${this.t('inPerson')} · ${place}` : this.t('inPerson');
+  }
+
+  private renderTopics(post: Post): TemplateResult | typeof nothing {
+    const topics = (post.topics ?? []).filter((topic) => topic.name);
+    if (topics.length === 0) return nothing;
+    return html`<ul class="topics" part="topics" aria-label=${this.t('topicsLabel')}>
+      ${topics.map((topic) => html`<li class="chip" part="topic">${topic.name}</li>`)}
+    </ul>`;
+  }
+
+  private renderBody(post: Post): TemplateResult {
+    const id = post.id ?? -1;
+    const long = isLongBody(post);
+    const expanded = this.expanded.has(id);
+    const bodyId = `post-${id}-body`;
+    const options = this.richTextOptions(3, this.mentionHref());
+
+    return html`<div class="body ${long && !expanded ? 'clamped' : ''}" part="body" id=${bodyId}>
+        ${renderRichText(post.tiptap_body, post.body_plain_text, options)}
+      </div>
+      ${
+        long
+          ? html`<button
+              class="read-more"
+              part="button read-more"
+              type="button"
+              aria-expanded=${expanded}
+              aria-controls=${bodyId}
+              @click=${() => this.toggleExpanded(id)}
+            >
+              ${this.t(expanded ? 'showLess' : 'readMore')}
+            </button>`
+          : nothing
+      }`;
+  }
+
+  private renderGallery(post: Post, title: string | null | undefined) {
+    const images = galleryOf(post);
+    if (images.length === 0) return nothing;
+
+    const shown = images.slice(0, GALLERY_THUMBNAILS);
+    const hidden = images.length - shown.length;
+    const label = this.t('galleryLabel', { title: title ?? '' });
+    return html`<ul class="gallery" part="gallery" aria-label=${label} data-count=${shown.length}>
+      ${shown.map(
+        (image, index) =>
+          html`<li>
+            <button
+              class="gallery-item"
+              part="gallery-item"
+              type="button"
+              @click=${(event: Event) =>
+                this.openViewer(post, images, index, event.currentTarget as HTMLElement)}
+            >
+              <img
+                src=${safeUrl(image.url, WEB_PROTOCOLS)!}
+                alt=${this.t('openImage', { index: index + 1, count: images.length })}
+                width=${image.width ?? 400}
+                height=${image.height ?? 300}
+                loading="lazy"
+                decoding="async"
+              />
+              ${
+                hidden > 0 && index === shown.length - 1
+                  ? html`<span class="more">${this.t('moreImages', { count: hidden })}</span>`
+                  : nothing
+              }
+            </button>
+          </li>`,
+      )}
+    </ul>`;
+  }
+
+  private renderActions(post: Post): TemplateResult {
+    const id = post.id ?? -1;
     const likes = post.user_likes_count ?? 0;
-    const liked = Boolean(post.is_liked);
     const comments = post.comment_count ?? 0;
+    const postUrl = safeUrl(post.url, WEB_PROTOCOLS);
+    const bookmarked = post.bookmark_id !== null && post.bookmark_id !== undefined;
 
     return html`<div class="actions" part="actions">
       ${
@@ -180,8 +476,8 @@ export class CircleFeed extends CircleElement {
           : html`<button
               class="button like"
               part="button like-button"
-              aria-pressed=${liked}
-              aria-disabled=${this.pendingLikes.has(post.id ?? -1) ? 'true' : 'false'}
+              aria-pressed=${Boolean(post.is_liked)}
+              aria-disabled=${this.pendingLikes.has(id) ? 'true' : 'false'}
               @click=${() => this.toggleLike(post)}
             >
               <svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16">
@@ -194,20 +490,92 @@ export class CircleFeed extends CircleElement {
               <span>${this.t('likes', { count: likes })}</span>
             </button>`
       }
+      <button
+        class="button bookmark"
+        part="button bookmark-button"
+        aria-pressed=${bookmarked}
+        aria-disabled=${this.pendingBookmarks.has(id) ? 'true' : 'false'}
+        @click=${() => this.toggleBookmark(post)}
+      >
+        <svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16">
+          <path d="M6 3h12v18l-6-4.5L6 21z" />
+        </svg>
+        <span>${this.t('bookmark')}</span>
+      </button>
       <span class="comments">${this.t('comments', { count: comments })}</span>
       ${
         postUrl
-          ? html`<a
-              class="button open"
-              part="button open-link"
-              href=${postUrl}
-              target="_blank"
-              rel="noopener noreferrer"
-              >${this.t('openOnCircle')}</a
-            >`
+          ? html`<button
+                class="button copy"
+                part="button copy-link"
+                type="button"
+                @click=${() => this.copyLink(postUrl)}
+              >
+                ${this.t('copyLink')}
+              </button>
+              <a
+                class="button open"
+                part="button open-link"
+                href=${postUrl}
+                target="_blank"
+                rel="noopener noreferrer"
+                @click=${(event: Event) => this.openPost(event, post, postUrl)}
+                >${this.t('openOnCircle')}</a
+              >`
           : nothing
       }
     </div>`;
+  }
+
+  private renderViewer(): TemplateResult | typeof nothing {
+    const viewer = this.viewer;
+    if (!viewer) return nothing;
+
+    const image = viewer.images[viewer.index];
+    const count = viewer.images.length;
+    const step = (by: number) => this.showImage(viewer.index + by);
+    return html`<dialog
+      class="viewer"
+      part="viewer"
+      aria-label=${this.t('imageViewer')}
+      @close=${this.closedViewer}
+      @keydown=${this.onViewerKeyDown}
+    >
+      <div class="viewer-bar">
+        <p class="viewer-count" aria-live="polite">
+          ${this.t('galleryImage', { index: viewer.index + 1, count })}
+        </p>
+        <button class="button" part="button close-viewer" type="button" @click=${this.closeViewer}>
+          ${this.t('closeViewer')}
+        </button>
+      </div>
+      <img
+        class="viewer-image"
+        part="viewer-image"
+        src=${safeUrl(image?.url, WEB_PROTOCOLS) ?? ''}
+        alt=${image?.filename ? `${viewer.title} (${image.filename})` : viewer.title}
+        width=${image?.width ?? 800}
+        height=${image?.height ?? 600}
+        decoding="async"
+      />
+      ${
+        count > 1
+          ? html`<div class="viewer-nav">
+              <button
+                class="button"
+                part="button previous-image"
+                type="button"
+                @click=${() => step(-1)}
+              >
+                ${this.t('previousImage')}
+              </button>
+              <button class="button" part="button next-image" type="button" @click=${() => step(1)}>
+                ${this.t('nextImage')}
+              </button>
+            </div>`
+          : nothing
+      }
+    </dialog>`;
   }
 
   private renderSkeleton(): TemplateResult {
@@ -225,17 +593,36 @@ export class CircleFeed extends CircleElement {
     );
   }
 
+  // -------------------------------------------------------------------------------------------
+  // Loading
+
   private async fetchPage(page: number, signal: AbortSignal): Promise<PageResult<Post, number>> {
     const api = this.sessionController.api;
     if (!api) return { items: [] };
 
+    // A fresh first page is the community's word; earlier local changes are in it.
+    if (page === 1) this.edits = new Map();
+
+    const perPage = this.validPerPage();
+    const member = this.validMember();
     const space = this.space;
     const sort = this.validSort();
-    const perPage = this.validPerPage();
     let result: Page<Post>;
-    if (space) {
+    if (member !== undefined) {
+      result = await api.get('/community_members/{community_member_id}/posts', {
+        params: { community_member_id: member },
+        query: { page, per_page: perPage },
+        signal,
+      });
+    } else if (space) {
       // A space's posts are latest-first by default, and Circle's enum has no 'latest'.
-      const query = { page, per_page: perPage, sort: sort === 'latest' ? undefined : sort };
+      const topics = this.validTopics();
+      const query = {
+        page,
+        per_page: perPage,
+        sort: sort === 'latest' ? undefined : sort,
+        topics: topics.length > 0 ? topics : undefined,
+      };
       result = await api.get('/spaces/{space_id}/posts', {
         params: { space_id: space },
         query,
@@ -247,6 +634,40 @@ export class CircleFeed extends CircleElement {
     return { items: result.records ?? [], next: result.has_next_page ? page + 1 : undefined };
   }
 
+  /** Watches the end of the list; the ref gives the element, then undefined when it goes. */
+  private readonly watchEnd = (element: Element | undefined): void => {
+    this.observer?.disconnect();
+    this.observer = undefined;
+    if (!element) return;
+
+    this.observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) void this.loadMoreNearEnd();
+      },
+      { rootMargin: `0px 0px ${PREFETCH_MARGIN} 0px` },
+    );
+    this.observer.observe(element);
+  };
+
+  private async loadMoreNearEnd(): Promise<void> {
+    const list = this.list;
+    if (this.validPaging() !== 'infinite' || list.loadingMore || list.error || !list.hasMore) {
+      return;
+    }
+    await list.loadMore();
+    await this.updateComplete;
+
+    // The observer reports changes only; if the end is still near, ask it to look again.
+    const sentinel = this.shadowRoot?.querySelector('.sentinel');
+    if (sentinel && this.observer) {
+      this.observer.unobserve(sentinel);
+      this.observer.observe(sentinel);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Actions
+
   /** Likes or unlikes at once, then undoes it visibly if Circle refuses. */
   private async toggleLike(post: Post): Promise<void> {
     const api = this.sessionController.api;
@@ -255,24 +676,192 @@ export class CircleFeed extends CircleElement {
 
     const liked = Boolean(post.is_liked);
     const count = post.user_likes_count ?? 0;
-    this.list.update(id, {
-      is_liked: !liked,
-      user_likes_count: Math.max(0, count + (liked ? -1 : 1)),
-    });
-    this.pendingLikes = new Set(this.pendingLikes).add(id);
+    this.edit(id, { is_liked: !liked, user_likes_count: Math.max(0, count + (liked ? -1 : 1)) });
+    this.pendingLikes = withItem(this.pendingLikes, id, true);
 
     try {
       const options = { params: { post_id: id } };
       if (liked) await api.delete('/posts/{post_id}/user_likes', options);
       else await api.post('/posts/{post_id}/user_likes', options);
+      this.dispatchEvent(new CircleLikeEvent('post', id, !liked));
     } catch (error) {
-      this.list.update(id, { is_liked: liked, user_likes_count: count });
+      this.edit(id, { is_liked: liked, user_likes_count: count });
       this.reportFailure(liked ? 'unlikeFailed' : 'likeFailed', error);
     } finally {
-      const pending = new Set(this.pendingLikes);
-      pending.delete(id);
-      this.pendingLikes = pending;
+      this.pendingLikes = withItem(this.pendingLikes, id, false);
     }
+  }
+
+  /** Bookmarks or removes the bookmark at once, then undoes it visibly if Circle refuses. */
+  private async toggleBookmark(post: Post): Promise<void> {
+    const api = this.sessionController.api;
+    const id = post.id;
+    if (!api || id === undefined || this.pendingBookmarks.has(id)) return;
+
+    const bookmarkId = post.bookmark_id ?? null;
+    // A placeholder id shows the pressed state until Circle answers with the real one.
+    this.edit(id, { bookmark_id: bookmarkId === null ? -1 : null });
+    this.pendingBookmarks = withItem(this.pendingBookmarks, id, true);
+
+    try {
+      if (bookmarkId === null) {
+        const bookmark = await api.post('/bookmarks', {
+          body: { record_id: id, bookmark_type: 'post' },
+        });
+        this.edit(id, { bookmark_id: bookmark?.id ?? -1 });
+      } else {
+        await api.delete('/bookmarks/{id}', { params: { id: bookmarkId } });
+      }
+      this.dispatchEvent(new CircleBookmarkEvent(id, bookmarkId === null));
+    } catch (error) {
+      this.edit(id, { bookmark_id: bookmarkId });
+      this.reportFailure(bookmarkId === null ? 'bookmarkFailed' : 'unbookmarkFailed', error);
+    } finally {
+      this.pendingBookmarks = withItem(this.pendingBookmarks, id, false);
+    }
+  }
+
+  private edit(id: number, changes: Partial<Post>): void {
+    this.edits = new Map(this.edits).set(id, { ...this.edits.get(id), ...changes });
+  }
+
+  /** A loaded post with the changes made here. */
+  private edited(post: Post): Post {
+    const changes = post.id === undefined ? undefined : this.edits.get(post.id);
+    return changes ? ({ ...post, ...changes } as Post) : post;
+  }
+
+  /** Tells the host page first; unless it takes over, the link opens Circle in a new tab. */
+  private openPost(event: Event, post: Post, url: string | undefined): void {
+    const opening = new CirclePostOpenEvent(post, url);
+    this.dispatchEvent(opening);
+    if (opening.defaultPrevented) {
+      event.preventDefault();
+      return;
+    }
+    // A button title (no safe URL) has nowhere to go on its own.
+    if (!(event.currentTarget instanceof HTMLAnchorElement) && url) {
+      window.open(url, '_blank', 'noopener,noreferrer');
+    }
+  }
+
+  private async copyLink(url: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(url);
+      this.announce(this.t('linkCopied'));
+    } catch {
+      this.announce(this.t('copyLinkFailed'));
+    }
+  }
+
+  /** Says something politely through the live region, then clears it. */
+  private announce(message: string): void {
+    clearTimeout(this.statusTimer);
+    this.status = message;
+    this.statusTimer = setTimeout(() => (this.status = ''), STATUS_MS);
+  }
+
+  private toggleExpanded(id: number): void {
+    this.expanded = withItem(this.expanded, id, !this.expanded.has(id));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The picture viewer
+
+  private openViewer(post: Post, images: GalleryImage[], index: number, opener: HTMLElement) {
+    const title = post.display_title || post.name || '';
+    this.viewer = { postId: post.id ?? -1, title, images, index, opener };
+  }
+
+  private showImage(index: number): void {
+    const viewer = this.viewer;
+    if (!viewer) return;
+    const count = viewer.images.length;
+    this.viewer = { ...viewer, index: (index + count) % count };
+  }
+
+  private readonly closeViewer = (): void => {
+    this.dialog?.close();
+  };
+
+  /** Esc and the close button both end here; focus goes back to the picture that opened it. */
+  private readonly closedViewer = (): void => {
+    const opener = this.viewer?.opener;
+    const postId = this.viewer?.postId;
+    this.viewer = undefined;
+    if (opener?.isConnected) opener.focus();
+    else this.renderRoot.querySelector<HTMLElement>(`[data-post-id="${postId}"]`)?.focus();
+  };
+
+  private readonly onViewerKeyDown = (event: KeyboardEvent): void => {
+    if (!this.viewer) return;
+    if (event.key === 'ArrowRight') this.showImage(this.viewer.index + 1);
+    else if (event.key === 'ArrowLeft') this.showImage(this.viewer.index - 1);
+    else return;
+    event.preventDefault();
+  };
+
+  // -------------------------------------------------------------------------------------------
+  // Keyboard focus in a windowed list
+
+  private readonly onFocusIn = (event: FocusEvent): void => {
+    const card = (event.target as Element).closest?.('article');
+    this.focusedPostId = card ? Number(card.getAttribute('data-post-id')) : undefined;
+  };
+
+  /**
+   * The virtualizer removes cards that scroll far away, focused or not. When that takes the
+   * focus with it, the feed itself takes focus, so the next Tab continues from the cards on
+   * screen rather than from the top of the page.
+   */
+  private readonly onFocusOut = (event: FocusEvent): void => {
+    const target = event.target as Element;
+    if (event.relatedTarget) {
+      if (!this.renderRoot.contains(event.relatedTarget as Node)) this.focusedPostId = undefined;
+      return;
+    }
+    requestAnimationFrame(() => {
+      if (target.isConnected) this.focusedPostId = undefined;
+      else this.keepFocusInFeed();
+    });
+  };
+
+  private readonly keepFocusInFeed = (): void => {
+    if (this.focusedPostId === undefined || this.shadowRoot?.activeElement) return;
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    this.listElement?.focus({ preventScroll: true });
+  };
+
+  /** Page Down and Page Up move between posts, as the ARIA feed pattern suggests. */
+  private readonly onFeedKeyDown = (event: KeyboardEvent): void => {
+    if (event.key !== 'PageDown' && event.key !== 'PageUp') return;
+
+    const cards = [...(this.listElement?.querySelectorAll<HTMLElement>('article') ?? [])].sort(
+      (a, b) => Number(a.getAttribute('aria-posinset')) - Number(b.getAttribute('aria-posinset')),
+    );
+    const current = (event.target as Element).closest('article');
+    let next: HTMLElement | undefined;
+    if (!current) {
+      next = cards.find((card) => card.getBoundingClientRect().bottom > 0);
+    } else {
+      const index = cards.indexOf(current as HTMLElement);
+      next = cards[index + (event.key === 'PageDown' ? 1 : -1)];
+    }
+    if (!next) return;
+    event.preventDefault();
+    next.focus();
+    next.scrollIntoView({ block: 'nearest' });
+  };
+
+  // -------------------------------------------------------------------------------------------
+  // Attributes
+
+  /** Mention links from the `profile-url` template, when it gives an http(s) URL. */
+  private mentionHref(): RichTextOptions['mentionHref'] {
+    const template = this.profileUrl;
+    if (!template || !template.includes('{id}')) return undefined;
+    return (member) => pageUrl(template.replace(/\{id\}/g, encodeURIComponent(member.id)));
   }
 
   protected override checkAttributes(): string[] {
@@ -282,16 +871,88 @@ export class CircleFeed extends CircleElement {
     }
     const perPageProblem = this.perPageProblem(this.perPage, DEFAULT_PER_PAGE);
     if (perPageProblem) problems.push(perPageProblem);
+    if (this.validPaging() !== this.paging) {
+      problems.push(
+        this.badAttribute('paging', String(this.paging), PAGING_MODES.join(', '), 'infinite'),
+      );
+    }
+    if (this.member && this.validMember() === undefined) {
+      const fallback = this.space || this.t('homeFeed');
+      problems.push(this.badAttribute('member', this.member, this.t('memberIdExpected'), fallback));
+    }
+    if (this.topic && this.validTopics().length === 0) {
+      problems.push(
+        this.badAttribute('topic', this.topic, this.t('topicIdsExpected'), this.t('allTopics')),
+      );
+    }
+    if (this.profileUrl && !this.profileUrlWorks()) {
+      problems.push(this.t('badUrlAttribute', { name: 'profile-url', value: this.profileUrl }));
+    }
     return problems;
+  }
+
+  private profileUrlWorks(): boolean {
+    const template = this.profileUrl ?? '';
+    return template.includes('{id}') && pageUrl(template.replace(/\{id\}/g, '1')) !== undefined;
   }
 
   private validSort(): Sort {
     return (SORTS as readonly string[]).includes(this.sort) ? this.sort : 'latest';
   }
 
+  private validPaging(): Paging {
+    return (PAGING_MODES as readonly string[]).includes(this.paging) ? this.paging : 'infinite';
+  }
+
   private validPerPage(): number {
     return validPerPage(this.perPage, DEFAULT_PER_PAGE);
   }
+
+  private validMember(): number | undefined {
+    const id = Number(this.member?.trim());
+    return this.member && Number.isSafeInteger(id) && id >= 1 ? id : undefined;
+  }
+
+  private validTopics(): number[] {
+    const ids = (this.topic ?? '').split(',').map((part) => Number(part.trim()));
+    return ids.every((id) => Number.isSafeInteger(id) && id >= 1) ? ids : [];
+  }
+}
+
+function isEventPost(post: Post): post is EventPost {
+  return post.post_type === 'event' && 'event_setting_attributes' in post;
+}
+
+/** An image post's pictures with safe URLs. */
+function galleryOf(post: Post): GalleryImage[] {
+  if (post.post_type !== 'image' || !('gallery' in post)) return [];
+  const images = (post.gallery as { images?: GalleryImage[] } | undefined)?.images ?? [];
+  return images.filter((image) => safeUrl(image.url, WEB_PROTOCOLS));
+}
+
+function wasEdited(post: Post): boolean {
+  const created = Date.parse(post.created_at ?? '');
+  const updated = Date.parse(post.updated_at ?? '');
+  return updated - created > EDIT_GRACE_MS;
+}
+
+/**
+ * Whether a body starts clamped. Judged from the text rather than measured, so cards keep one
+ * height while the virtualizer lays them out; pictures in a body count as long.
+ */
+function isLongBody(post: Post): boolean {
+  const text = post.body_plain_text ?? '';
+  if (text.length > LONG_BODY_CHARS || text.split('\n').length > LONG_BODY_LINES) return true;
+  const content = JSON.stringify(post.tiptap_body?.body ?? '');
+  return /"type":"(image|embed|file)"/.test(content);
+}
+
+/** A copy of `set` with `id` added or removed, so lit sees a new value. */
+function withItem(set: Set<number>, id: number, present: boolean): Set<number> {
+  const copy = new Set(set);
+  if (present) copy.add(id);
+  else copy.delete(id);
+  return copy;
 }
 
 if (!customElements.get('circle-feed')) customElements.define('circle-feed', CircleFeed);
