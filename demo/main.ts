@@ -10,3 +10,22 @@ toggle.addEventListener('click', () => {
   toggle.textContent = sandbox.auth.signedIn ? 'Sign out' : 'Sign in';
   getSession('/api/circle-token').reload();
 });
+
+// A site owner's own navigation: open posts in place instead of on Circle.
+const feedSection = document.querySelector<HTMLElement>('#community')!;
+const reading = document.querySelector<HTMLElement>('#reading')!;
+const post = reading.querySelector('circle-post')!;
+
+document.addEventListener('circle-post-open', (event) => {
+  event.preventDefault();
+  post.postData = event.post;
+  feedSection.hidden = true;
+  reading.hidden = false;
+  reading.scrollIntoView();
+});
+
+document.querySelector('#back-to-feed')!.addEventListener('click', () => {
+  reading.hidden = true;
+  feedSection.hidden = false;
+  feedSection.scrollIntoView();
+});

@@ -6,7 +6,8 @@ export async function startDemoServer(port) {
   const server = await createServer({
     configFile: 'vite.config.ts',
     logLevel: 'warn',
-    server: { port, strictPort: true },
+    // No reloads: an edit elsewhere must not restart a page that is being measured.
+    server: { port, strictPort: true, hmr: false, watch: null },
   });
   await server.listen();
   return server;

@@ -738,12 +738,13 @@ describe('<circle-feed>', () => {
       (candidate) => (candidate.tiptap_body?.community_members?.length ?? 0) > 0,
     )!;
     servePosts([post]);
-    const member = post.tiptap_body!.community_members![0];
+    // Circle's examples carry the member id beside the user id in `id`; profiles use the former.
+    const member = post.tiptap_body!.community_members![0] as { community_member_id: number };
     const element = await feed('profile-url="https://community.example.com/u/{id}"');
     await waitFor(element, 'article');
     const mention = cards(element)[0].querySelector<HTMLAnchorElement>('a.mention')!;
-    expect(mention.href).to.equal(`https://community.example.com/u/${member.id}`);
-    expect(textOf(mention)).to.equal(`@${member.name}`);
+    expect(mention.href).to.equal(`https://community.example.com/u/${member.community_member_id}`);
+    expect(textOf(mention)).to.equal(`@${post.tiptap_body!.community_members![0].name}`);
   });
 
   it('passes an axe check with posts, and when signed out', async () => {

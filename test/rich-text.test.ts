@@ -563,6 +563,18 @@ describe('renderRichText', () => {
       expect(anchor.href).to.equal('https://host.example/members/7?name=Ada%20Lovelace');
     });
 
+    it('links by the member id when Circle sends it beside the user id', async () => {
+      const body = mentions('sgid-ada');
+      body.community_members = [
+        { id: 7, community_member_id: 70, name: 'Ada Lovelace', rich_text_field_sgid: 'sgid-ada' },
+      ] as unknown as TiptapBody['community_members'];
+      const element = await show(body, null, { mentionHref: (member) => `/members/${member.id}` });
+
+      expect(element.querySelector<HTMLAnchorElement>('a.mention')!.pathname).to.equal(
+        '/members/70',
+      );
+    });
+
     it('resolves relative mention links against the host page', async () => {
       const element = await show(mentions('sgid-ada'), null, {
         mentionHref: (member) => `/members/${member.id}`,

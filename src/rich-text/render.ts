@@ -176,7 +176,9 @@ function createContext(body: unknown, options: RichTextOptions): RenderContext {
     if (!isRecord(member) || typeof member.rich_text_field_sgid !== 'string') continue;
     const name = nonBlank(member.name);
     if (!name) continue;
-    const id = typeof member.id === 'number' ? member.id : undefined;
+    // Circle's examples put the user id in `id` and the member id in `community_member_id`.
+    const memberId = member.community_member_id ?? member.id;
+    const id = typeof memberId === 'number' ? memberId : undefined;
     membersBySgid.set(member.rich_text_field_sgid, { id, name });
   }
 
