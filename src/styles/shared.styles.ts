@@ -165,6 +165,28 @@ export const sharedStyles = css`
     background: var(--_surface-2);
   }
 
+  /* An author line: picture, then name over space and time. */
+  .header {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+    margin-bottom: 0.75rem;
+  }
+
+  .byline {
+    display: grid;
+    min-width: 0;
+  }
+
+  .author {
+    font-weight: 600;
+  }
+
+  .meta {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+
   .initials {
     display: inline-grid;
     place-items: center;

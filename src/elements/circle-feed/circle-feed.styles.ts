@@ -36,27 +36,6 @@ export const feedStyles = css`
     outline-offset: -2px;
   }
 
-  .header {
-    display: flex;
-    align-items: center;
-    gap: 0.75rem;
-    margin-bottom: 0.75rem;
-  }
-
-  .byline {
-    display: grid;
-    min-width: 0;
-  }
-
-  .author {
-    font-weight: 600;
-  }
-
-  .meta {
-    color: var(--_muted);
-    font-size: 0.875em;
-  }
-
   .cover {
     display: block;
     width: 100%;

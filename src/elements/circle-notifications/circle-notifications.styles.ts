@@ -123,11 +123,6 @@ export const notificationsStyles = css`
     overflow-wrap: anywhere;
   }
 
-  .meta {
-    color: var(--_muted);
-    font-size: 0.875em;
-  }
-
   .dot {
     flex: none;
     width: 0.625rem;

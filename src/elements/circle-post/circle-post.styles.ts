@@ -5,27 +5,6 @@ export const postStyles = css`
     min-width: 0;
   }
 
-  .header {
-    display: flex;
-    align-items: center;
-    gap: 0.75rem;
-    margin-bottom: 0.75rem;
-  }
-
-  .byline {
-    display: grid;
-    min-width: 0;
-  }
-
-  .author {
-    font-weight: 600;
-  }
-
-  .meta {
-    color: var(--_muted);
-    font-size: 0.875em;
-  }
-
   .title {
     margin: 0 0 0.75rem;
     font-size: 1.5em;
