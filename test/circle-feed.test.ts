@@ -733,6 +733,28 @@ describe('<circle-feed>', () => {
     }
   });
 
+  it('shows oddly shaped posts as cards instead of failing the whole feed', async () => {
+    const [first, second, third] = sandbox.db.posts
+      .slice(0, 3)
+      .map((post) => structuredClone(post));
+    const odd = [
+      { ...first, post_type: 'event', event_setting_attributes: { starts_at: 'TBD' } },
+      { ...second, topics: [null], gallery: { images: [null] }, post_type: 'image' },
+      {
+        ...third,
+        event_setting_attributes: { starts_at: first.created_at, in_person_location: 42 },
+      },
+    ] as unknown as Post[];
+    servePosts(odd);
+
+    const element = await feed('paging="button"');
+    await waitFor(element, 'article');
+    await waitUntil(() => cards(element).length === 3, 'a card went missing');
+    expect(cards(element).map((card) => textOf(card.querySelector('h3')))).to.deep.equal(
+      odd.map((post) => post.display_title || post.name),
+    );
+  });
+
   it('links mentions to member profiles with profile-url', async () => {
     const post = sandbox.db.posts.find(
       (candidate) => (candidate.tiptap_body?.community_members?.length ?? 0) > 0,

@@ -7,7 +7,11 @@ import { axeViolations, shadow, shadowAll, textOf, waitFor } from './support/dom
 import type { Comment, Post } from '../demo/sandbox/model.js';
 import type { Post as ApiPost } from '../src/api/types.js';
 import type { CirclePost } from '../src/elements/circle-post/circle-post.js';
-import { textToTiptap } from '../src/elements/circle-post/composer.js';
+import {
+  draftKey,
+  isPlainTextComment,
+  textToTiptap,
+} from '../src/elements/circle-post/composer.js';
 import { CircleCommentEvent, CircleLikeEvent } from '../src/events.js';
 import { resetSessions } from '../src/session/session.js';
 import { resetWarnings } from '../src/utils/warn.js';
@@ -290,6 +294,51 @@ describe('<circle-post>', () => {
     expect(textOf(shadow(element, '[part~="notice"]'))).to.contain('could not be removed');
   });
 
+  it('keeps text typed while a comment was on its way', async () => {
+    worker.use(
+      http.post(`${API}/posts/:id/comments`, async () => {
+        await delay(200);
+      }),
+    );
+    const post = openPost();
+    const element = await showPost(post);
+    const created = oneEvent(element, 'circle-comment');
+
+    await type(element, mainComposer(element), 'First thought');
+    mainSubmit(element).click();
+    await type(element, mainComposer(element), 'First thought\n\nSecond thought');
+    await created;
+    await element.updateComplete;
+
+    expect(mainComposer(element).value).to.equal('Second thought');
+    expect(sessionStorage.getItem(`circle-widgets:draft:1:${post.id}`)).to.equal('Second thought');
+  });
+
+  it('offers Edit only for comments the plain-text editor can give back', () => {
+    const plain = { body: textToTiptap('Hi\nhttps://example.com') };
+    const bold = {
+      body: {
+        type: 'doc',
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text: 'Hi', marks: [{ type: 'bold' }] }] },
+        ],
+      },
+    };
+    const mention = {
+      body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'mention' }] }] },
+    };
+
+    expect(isPlainTextComment(plain)).to.equal(true);
+    expect(isPlainTextComment(bold)).to.equal(false);
+    expect(isPlainTextComment(mention)).to.equal(false);
+    expect(isPlainTextComment(null)).to.equal(false);
+  });
+
+  it("keeps each member's drafts apart", () => {
+    expect(draftKey(1, 5)).not.to.equal(draftKey(2, 5));
+    expect(draftKey(1, 5, 9)).to.equal('circle-widgets:draft:1:5:9');
+  });
+
   it('posts a comment as TipTap, shows it, clears the text and the draft', async () => {
     const post = openPost();
     const element = await showPost(post, 'per-page="60"');
@@ -297,7 +346,7 @@ describe('<circle-post>', () => {
     const created = oneEvent(element, 'circle-comment');
 
     await type(element, mainComposer(element), 'Hello there\nsee https://example.com/a.');
-    expect(sessionStorage.getItem(`circle-widgets:draft:${post.id}`)).to.contain('Hello');
+    expect(sessionStorage.getItem(`circle-widgets:draft:1:${post.id}`)).to.contain('Hello');
     mainSubmit(element).click();
     const event = (await created) as unknown as CircleCommentEvent;
 
@@ -315,7 +364,7 @@ describe('<circle-post>', () => {
     expect(comments(element)).to.have.length(before + 1);
     expect(textOf(comments(element).at(-1))).to.contain('Hello there');
     expect(mainComposer(element).value).to.equal('');
-    expect(sessionStorage.getItem(`circle-widgets:draft:${post.id}`)).to.equal(null);
+    expect(sessionStorage.getItem(`circle-widgets:draft:1:${post.id}`)).to.equal(null);
   });
 
   it('sends one comment however often the button is pressed', async () => {
@@ -356,7 +405,7 @@ describe('<circle-post>', () => {
     expect(mainComposer(element).value).to.equal('Will this work?');
     expect(element.shadowRoot!.activeElement === mainComposer(element), 'focus').to.equal(true);
     expect(mainSubmit(element).getAttribute('aria-disabled')).to.equal('false');
-    expect(sessionStorage.getItem(`circle-widgets:draft:${post.id}`)).to.equal('Will this work?');
+    expect(sessionStorage.getItem(`circle-widgets:draft:1:${post.id}`)).to.equal('Will this work?');
   });
 
   it('keeps a draft for a new element showing the same post', async () => {
@@ -376,7 +425,7 @@ describe('<circle-post>', () => {
     shadow<HTMLButtonElement>(element, `#comment-${parent.id} [part~="reply-button"]`)!.click();
     const field = await waitFor<HTMLTextAreaElement>(
       element,
-      `textarea[data-composer="circle-widgets:draft:${post.id}:${parent.id}"]`,
+      `textarea[data-composer="circle-widgets:draft:1:${post.id}:${parent.id}"]`,
     );
     expect(element.shadowRoot!.activeElement === field, 'focus').to.equal(true);
     await type(element, field, 'A reply');
@@ -387,7 +436,7 @@ describe('<circle-post>', () => {
     await failed;
     await waitFor(element, `#comment-${parent.id} [part~="composer-error"]`);
     expect(field.value).to.equal('A reply');
-    const key = `circle-widgets:draft:${post.id}:${parent.id}`;
+    const key = `circle-widgets:draft:1:${post.id}:${parent.id}`;
     expect(sessionStorage.getItem(key)).to.equal('A reply');
 
     worker.resetHandlers();

@@ -4,6 +4,8 @@
  */
 export const en = {
   loading: 'Loading…',
+  /** Between pieces of a meta line, such as a space's name and a time. */
+  separator: ' · ',
   retry: 'Try again',
   loadMore: 'Load more',
   loadingMore: 'Loading more…',
@@ -80,6 +82,7 @@ export const en = {
   virtualEvent: 'Online event',
   joinLink: 'Join link',
   inPerson: 'In person',
+  inPersonAt: 'In person · {place}',
   eventTimeZone: 'Event time zone: {zone}',
   allEventsEmpty: 'No events yet.',
   rsvpFor: 'RSVP to {title}',

@@ -265,7 +265,7 @@ export class CircleEvents extends CircleElement {
         eventZone && inEventZone && inEventZone !== shown
           ? html`<p class="event-zone" part="event-zone">
               ${this.t('eventTimeZone', { zone: zoneName(eventZone, start, lang, 'longGeneric') })}
-              · <time datetime=${start.toISOString()}>${inEventZone}</time>
+              ${this.t('separator')}<time datetime=${start.toISOString()}>${inEventZone}</time>
             </p>`
           : nothing
       }`;
@@ -285,9 +285,9 @@ export class CircleEvents extends CircleElement {
         <span class="location-type">${this.t('inPerson')}</span>
         ${
           hidden
-            ? html` · <span>${this.t('locationForAttendees')}</span>`
+            ? html`${this.t('separator')}<span>${this.t('locationForAttendees')}</span>`
             : settings.in_person_location
-              ? html` · <span>${settings.in_person_location}</span>`
+              ? html`${this.t('separator')}<span>${settings.in_person_location}</span>`
               : nothing
         }
       </p>`;
@@ -299,9 +299,9 @@ export class CircleEvents extends CircleElement {
       <span class="location-type">${this.t('virtualEvent')}</span>
       ${
         hidden
-          ? html` · <span>${this.t('locationForAttendees')}</span>`
+          ? html`${this.t('separator')}<span>${this.t('locationForAttendees')}</span>`
           : joinUrl
-            ? html` ·
+            ? html`${this.t('separator')}
                 <a
                   href=${joinUrl}
                   target="_blank"

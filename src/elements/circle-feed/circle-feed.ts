@@ -254,7 +254,7 @@ export class CircleFeed extends CircleElement {
         ${virtualize({
           items,
           keyFunction: (post: Post) => post.id,
-          renderItem: (post: Post, index: number) => this.renderPost(this.edited(post), index),
+          renderItem: (post: Post, index: number) => this.renderPostSafely(post, index),
         })}
       </div>
       ${infinite && this.list.hasMore ? html`<div class="sentinel" ${ref(this.watchEnd)}></div>` : nothing}
@@ -267,12 +267,32 @@ export class CircleFeed extends CircleElement {
     `;
   }
 
+  /**
+   * One card, whatever the data: a post shaped in a way nobody foresaw shows as its title and
+   * plain text rather than taking the whole windowed list down with it.
+   */
+  private renderPostSafely(post: Post, index: number): TemplateResult {
+    try {
+      return this.renderPost(this.edited(post), index);
+    } catch {
+      const title = typeof post.name === 'string' ? post.name : '';
+      return html`<article class="card" part="item" data-post-id=${post.id ?? -1}>
+        ${title ? html`<h3 class="title" part="title">${title}</h3>` : nothing}
+        ${renderRichText(undefined, post.body_plain_text, this.richTextOptions())}
+      </article>`;
+    }
+  }
+
   private renderPost(post: Post, index: number): TemplateResult {
     const id = post.id ?? -1;
     const titleId = `post-${id}-title`;
     const title = post.display_title || post.name;
     const author = post.author;
     const event = isEventPost(post) ? post.event_setting_attributes : undefined;
+    // An event without a usable start shows as an ordinary card.
+    const startsAt = Number.isNaN(Date.parse(event?.starts_at ?? ''))
+      ? undefined
+      : event?.starts_at;
 
     return html`<article
       class="card ${event ? 'event-card' : ''}"
@@ -291,8 +311,8 @@ export class CircleFeed extends CircleElement {
         </div>
       </header>
       ${event ? nothing : this.renderCover(post)}
-      ${event?.starts_at ? this.renderEvent(post, event, title, titleId) : nothing}
-      ${!event?.starts_at && title ? this.renderTitle(post, title, titleId) : nothing}
+      ${startsAt ? this.renderEvent(post, event!, title, titleId) : nothing}
+      ${!startsAt && title ? this.renderTitle(post, title, titleId) : nothing}
       ${this.renderTopics(post)} ${this.renderBody(post)} ${this.renderGallery(post, title)}
       ${this.renderActions(post)}
     </article>`;
@@ -314,7 +334,7 @@ export class CircleFeed extends CircleElement {
     if (post.is_pinned_at_top_of_space) {
       parts.push(html`<span class="pinned">${this.t('pinned')}</span>`);
     }
-    return html`${parts.map((part, index) => html`${index > 0 ? ' · ' : ''}${part}`)}`;
+    return html`${parts.map((part, index) => html`${index > 0 ? this.t('separator') : ''}${part}`)}`;
   }
 
   private renderCover(post: Post): TemplateResult | typeof nothing {
@@ -387,12 +407,13 @@ export class CircleFeed extends CircleElement {
   private eventLocation(event: EventSettings): string {
     if (event.location_type === 'virtual') return this.t('virtualEvent');
     if (event.hide_location_from_non_attendees) return this.t('locationForAttendees');
-    const place = event.in_person_location?.trim();
-    return place ? `${this.t('inPerson')} · ${place}` : this.t('inPerson');
+    const place =
+      typeof event.in_person_location === 'string' ? event.in_person_location.trim() : '';
+    return place ? this.t('inPersonAt', { place }) : this.t('inPerson');
   }
 
   private renderTopics(post: Post): TemplateResult | typeof nothing {
-    const topics = (post.topics ?? []).filter((topic) => topic.name);
+    const topics = (post.topics ?? []).filter((topic) => typeof topic?.name === 'string');
     if (topics.length === 0) return nothing;
     return html`<ul class="topics" part="topics" aria-label=${this.t('topicsLabel')}>
       ${topics.map((topic) => html`<li class="chip" part="topic">${topic.name}</li>`)}
@@ -927,7 +948,7 @@ function isEventPost(post: Post): post is EventPost {
 function galleryOf(post: Post): GalleryImage[] {
   if (post.post_type !== 'image' || !('gallery' in post)) return [];
   const images = (post.gallery as { images?: GalleryImage[] } | undefined)?.images ?? [];
-  return images.filter((image) => safeUrl(image.url, WEB_PROTOCOLS));
+  return images.filter((image) => safeUrl(image?.url, WEB_PROTOCOLS));
 }
 
 function wasEdited(post: Post): boolean {

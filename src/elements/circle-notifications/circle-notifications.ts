@@ -273,7 +273,7 @@ export class CircleNotifications extends CircleElement {
       <span class="text">
         <span class="sentence">${sentence(notification)}</span>
         <span class="meta">
-          ${notification.space_title ? html`${notification.space_title} · ` : nothing}
+          ${notification.space_title ? html`${notification.space_title}${this.t('separator')}` : nothing}
           ${this.renderRelativeTime(notification.created_at)}
         </span>
       </span>

@@ -112,6 +112,7 @@ export class CirclePost extends CommentThreadElement {
 
   private likersError?: unknown;
 
+  private likersAbort?: AbortController;
   private readonly likers = new PagedList<Member, number>(this, {
     fetchPage: (page, signal) => this.fetchLikers(page, signal),
     onError: (error) => this.dispatchError(error),
@@ -205,7 +206,7 @@ export class CirclePost extends CommentThreadElement {
           <div class="byline">
             <span class="author">${author?.name ?? ''}</span>
             <span class="meta">
-              ${post.space?.name ? html`${this.t('postedIn', { space: post.space.name })} · ` : nothing}
+              ${post.space?.name ? html`${this.t('postedIn', { space: post.space.name })}${this.t('separator')}` : nothing}
               ${this.renderRelativeTime(post.created_at)}
             </span>
           </div>
@@ -320,11 +321,14 @@ export class CirclePost extends CommentThreadElement {
   }
 
   private async loadLikers(): Promise<void> {
+    this.likersAbort?.abort();
+    const abort = (this.likersAbort = new AbortController());
     this.likersStatus = 'loading';
     try {
-      await this.likers.loadFirst(1, new AbortController().signal);
+      await this.likers.loadFirst(1, abort.signal);
       this.likersStatus = 'done';
     } catch (error) {
+      if (abort.signal.aborted) return;
       this.likersError = error;
       this.likersStatus = 'error';
       this.dispatchError(error);
@@ -332,6 +336,8 @@ export class CirclePost extends CommentThreadElement {
   }
 
   private resetLikers(): void {
+    // A list still loading belongs to the post shown before.
+    this.likersAbort?.abort();
     this.likers.clear();
     this.likersOpen = false;
     this.likersStatus = 'idle';

@@ -10,7 +10,7 @@ import { CircleCommentEvent, CircleLikeEvent } from '../../events.js';
 import { renderRichText } from '../../rich-text/render.js';
 import type { TiptapBody } from '../../rich-text/render.js';
 import { CircleElement, validPerPage } from '../circle-element.js';
-import { draftKey, readDraft, textToTiptap, writeDraft } from './composer.js';
+import { draftKey, isPlainTextComment, readDraft, textToTiptap, writeDraft } from './composer.js';
 
 const DEFAULT_PER_PAGE = 20;
 const REPLIES_PER_PAGE = 10;
@@ -230,7 +230,7 @@ export abstract class CommentThreadElement extends CircleElement {
             : nothing
         }
         ${
-          comment.policies?.can_edit && !editing
+          comment.policies?.can_edit && !editing && isPlainTextComment(comment.tiptap_body)
             ? html`<button
                 class="button"
                 part="button edit-button"
@@ -335,7 +335,7 @@ export abstract class CommentThreadElement extends CircleElement {
   }
 
   private renderComposer(post: Post, parent?: Comment): TemplateResult {
-    const key = draftKey(post.id ?? 0, parent?.id);
+    const key = this.draftKeyFor(post.id ?? 0, parent?.id);
     const composer = this.composer(key);
     const fieldId = key.replace(/[^\w-]/g, '-');
     const label = parent
@@ -565,18 +565,18 @@ export abstract class CommentThreadElement extends CircleElement {
     if (postId === undefined || this.threadPost?.is_comments_closed) return false;
     return (
       this.replyOpen.has(comment.id ?? 0) ||
-      this.composer(draftKey(postId, comment.id)).text.trim() !== ''
+      this.composer(this.draftKeyFor(postId, comment.id)).text.trim() !== ''
     );
   }
 
   private async openReply(comment: Comment): Promise<void> {
     this.replyOpen = new Set(this.replyOpen).add(comment.id ?? 0);
     await this.updateComplete;
-    this.field(draftKey(this.threadPost?.id ?? 0, comment.id))?.focus();
+    this.field(this.draftKeyFor(this.threadPost?.id ?? 0, comment.id))?.focus();
   }
 
   private async closeReply(comment: Comment): Promise<void> {
-    const key = draftKey(this.threadPost?.id ?? 0, comment.id);
+    const key = this.draftKeyFor(this.threadPost?.id ?? 0, comment.id);
     this.composers.set(key, { text: '', sending: false });
     writeDraft(key, '');
     const open = new Set(this.replyOpen);
@@ -611,6 +611,7 @@ export abstract class CommentThreadElement extends CircleElement {
       return;
     }
 
+    const sent = composer.text;
     composer.sending = true;
     composer.error = undefined;
     this.requestUpdate();
@@ -623,8 +624,9 @@ export abstract class CommentThreadElement extends CircleElement {
           })
         : await api.post('/posts/{post_id}/comments', { params: { post_id: postId }, body });
 
-      composer.text = '';
-      writeDraft(key, '');
+      // Text typed while the comment was on its way is kept for the next one.
+      composer.text = composer.text.startsWith(sent) ? composer.text.slice(sent.length).trim() : '';
+      writeDraft(key, composer.text);
       if (parent) await this.addReply(parent, created);
       else this.addComment(created);
       this.dispatchEvent(new CircleCommentEvent('create', created));
@@ -655,14 +657,14 @@ export abstract class CommentThreadElement extends CircleElement {
 
     const thread = this.threads.get(parentId);
     if (thread?.status === 'done') thread.list.items = [...thread.list.items, reply];
-    else void this.loadReplies(parent);
+    else await this.loadReplies(parent);
     this.expanded = new Set(this.expanded).add(parentId);
     const open = new Set(this.replyOpen);
     open.delete(parentId);
     this.replyOpen = open;
 
     await this.updateComplete;
-    this.query(`#comment-${reply.id}`)?.focus();
+    (this.query(`#comment-${reply.id}`) ?? this.query(`#comment-${parentId}`))?.focus();
   }
 
   /** Likes or unlikes a comment at once, and undoes it visibly if Circle refuses. */
@@ -802,7 +804,7 @@ export abstract class CommentThreadElement extends CircleElement {
     const target =
       (neighbour && this.query(`#comment-${neighbour.id}`)) ||
       (parent && this.query(`#comment-${parent.id}`)) ||
-      this.field(draftKey(postId)) ||
+      this.field(this.draftKeyFor(postId)) ||
       this.query('#comments-title');
     target?.focus();
   }
@@ -817,6 +819,12 @@ export abstract class CommentThreadElement extends CircleElement {
 
   private query<T extends HTMLElement = HTMLElement>(selector: string): T | null {
     return this.renderRoot.querySelector<T>(selector);
+  }
+
+  private draftKeyFor(postId: number, parentCommentId?: number): string {
+    const state = this.sessionController.state;
+    const memberId = state.status === 'signed-in' ? state.memberId : undefined;
+    return draftKey(memberId, postId, parentCommentId);
   }
 
   private validSort(): CommentSort {

@@ -70,9 +70,40 @@ const count = (text: string, character: string): number => text.split(character)
 
 const DRAFT_PREFIX = 'circle-widgets:draft:';
 
-/** Where the unsent text for a post's comment, or a reply to one of its comments, is kept. */
-export function draftKey(postId: number, parentCommentId?: number): string {
-  return `${DRAFT_PREFIX}${postId}${parentCommentId === undefined ? '' : `:${parentCommentId}`}`;
+/**
+ * Where a member's unsent text for a post's comment, or for a reply to one of its comments, is
+ * kept. The member is part of the key, so the next person on a shared computer starts afresh.
+ */
+export function draftKey(
+  memberId: number | undefined,
+  postId: number,
+  parentCommentId?: number,
+): string {
+  const parent = parentCommentId === undefined ? '' : `:${parentCommentId}`;
+  return `${DRAFT_PREFIX}${memberId ?? 'member'}:${postId}${parent}`;
+}
+
+const EDITABLE_NODES = new Set(['doc', 'paragraph', 'text', 'hardBreak']);
+
+/**
+ * Whether a comment is only what the plain-text editor can give back: paragraphs, line breaks
+ * and links. Editing anything richer as text would silently drop mentions, formatting and images.
+ */
+export function isPlainTextComment(tiptapBody: unknown): boolean {
+  const doc = (tiptapBody as { body?: unknown } | null | undefined)?.body;
+  if (typeof doc !== 'object' || doc === null) return false;
+
+  const pending: unknown[] = [doc];
+  while (pending.length > 0) {
+    const node = pending.pop() as { type?: unknown; content?: unknown; marks?: unknown };
+    if (typeof node !== 'object' || node === null || !EDITABLE_NODES.has(String(node.type))) {
+      return false;
+    }
+    const marks = Array.isArray(node.marks) ? node.marks : [];
+    if (marks.some((mark: { type?: unknown }) => mark?.type !== 'link')) return false;
+    if (Array.isArray(node.content)) pending.push(...node.content);
+  }
+  return true;
 }
 
 /** The kept draft, or '' (also when storage is blocked, as in some sandboxed frames). */
