@@ -48,7 +48,8 @@ export default defineConfig(({ mode }) => {
         target: 'es2022',
         minify: false,
         lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'index.js' },
-        rollupOptions: { external: [/^lit($|\/)/, /^@lit\//, /^nanostores($|\/)/] },
+        // Every runtime dependency stays a bare import, so apps share one copy of each.
+        rollupOptions: { external: [/^lit($|\/)/, /^@lit(-labs)?\//, /^nanostores($|\/)/] },
       },
     };
   }

@@ -15,4 +15,4 @@ for (const file of files) {
     kb(brotliCompressSync(bytes).length).padStart(8),
   );
 }
-console.log('(dist/index.js is the unminified npm module; lit and nanostores are external)\n');
+console.log('(dist/index.js is the unminified npm module; its dependencies stay external)\n');
