@@ -187,6 +187,17 @@ export const sharedStyles = css`
     font-size: 0.875em;
   }
 
+  /* A row of buttons and counts under a post. */
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 0.75rem;
+    margin-top: 0.75rem;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+
   .initials {
     display: inline-grid;
     place-items: center;

@@ -194,16 +194,6 @@ export const feedStyles = css`
     font-size: 0.875em;
   }
 
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem 0.75rem;
-    margin-top: 0.75rem;
-    color: var(--_muted);
-    font-size: 0.875em;
-  }
-
   .like svg,
   .bookmark svg {
     fill: none;

@@ -22,16 +22,6 @@ export const postStyles = css`
     object-fit: cover;
   }
 
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem 0.75rem;
-    margin-top: 0.75rem;
-    color: var(--_muted);
-    font-size: 0.875em;
-  }
-
   .like svg {
     fill: none;
     stroke: currentColor;
