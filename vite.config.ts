@@ -49,7 +49,9 @@ export default defineConfig(({ mode }) => {
         minify: false,
         lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'index.js' },
         // Every runtime dependency stays a bare import, so apps share one copy of each.
-        rollupOptions: { external: [/^lit($|\/)/, /^@lit(-labs)?\//, /^nanostores($|\/)/] },
+        rollupOptions: {
+          external: [/^lit($|\/)/, /^@lit(-labs)?\//, /^nanostores($|\/)/, /^ical-generator$/],
+        },
       },
     };
   }

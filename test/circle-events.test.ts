@@ -8,7 +8,9 @@ import { http, HttpResponse } from 'msw';
 import { msg } from '../src/i18n/strings.js';
 import { resetSessions } from '../src/session/session.js';
 import { resetWarnings } from '../src/utils/warn.js';
+import type { EventPost } from '../src/api/types.js';
 import type { CircleEvents } from '../src/elements/circle-events/circle-events.js';
+import { googleCalendarUrl, icsFor, outlookUrl } from '../src/elements/circle-events/calendar.js';
 import '../src/elements/circle-events/circle-events.js';
 
 const API = 'https://app.circle.so/api/headless/v1';
@@ -530,5 +532,248 @@ describe('<circle-events>', () => {
       }),
     );
     expect(checkedButtons, 'axe did not inspect the RSVP buttons').to.equal(true);
+  });
+});
+
+/** "20250301T170000Z": a time as iCalendar and Google Calendar write it in UTC. */
+function utcStamp(time: number): string {
+  const date = new Date(time);
+  const two = (value: number) => String(value).padStart(2, '0');
+  return (
+    `${date.getUTCFullYear()}${two(date.getUTCMonth() + 1)}${two(date.getUTCDate())}` +
+    `T${two(date.getUTCHours())}${two(date.getUTCMinutes())}${two(date.getUTCSeconds())}Z`
+  );
+}
+
+/** "20250301T090000": the wall-clock time in a zone, as a DTSTART with a TZID writes it. */
+function wallStamp(time: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(time);
+  const field = (type: string) => parts.find((piece) => piece.type === type)!.value;
+  return `${field('year')}${field('month')}${field('day')}T${field('hour')}${field('minute')}${field('second')}`;
+}
+
+/** The content lines of an iCalendar text, unfolded, by property name (first one wins). */
+function icsProperties(ics: string): Map<string, string> {
+  const lines = ics.replace(/\r\n[ \t]/g, '').split('\r\n');
+  const properties = new Map<string, string>();
+  for (const line of lines) {
+    const name = line.match(/^[A-Z-]+(;[^:]*)?/)?.[0];
+    if (name && !properties.has(name)) properties.set(name, line.slice(name.length + 1));
+  }
+  return properties;
+}
+
+const asEvent = (post: SandboxPost) => structuredClone(post) as unknown as EventPost;
+
+function calendarButton(item: HTMLElement): HTMLButtonElement {
+  return part(item, 'calendar-button') as HTMLButtonElement;
+}
+
+describe('add to calendar', () => {
+  beforeEach(() => {
+    resetSessions();
+    resetWarnings();
+  });
+
+  afterEach(() => {
+    document.removeEventListener('click', preventNavigation, true);
+  });
+
+  it('exports an .ics file in UTC, with escaped text, folded lines and plain text', () => {
+    const post = openEvent();
+    const event = asEvent(post);
+    event.name = event.display_title = 'Makers, menders; and friends: a long evening';
+    event.body_plain_text = `${'Bring your broken radios and lamps. '.repeat(6)}Tea is on us.`;
+    const ics = icsFor(event)!;
+
+    expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).to.equal(true);
+    expect(ics.trimEnd().endsWith('END:VCALENDAR')).to.equal(true);
+    const properties = icsProperties(ics);
+    expect(properties.get('BEGIN')).to.equal('VCALENDAR');
+    expect(ics).to.include('\r\nBEGIN:VEVENT\r\n');
+    expect(properties.get('DTSTART')).to.equal(utcStamp(startOf(post)));
+    expect(properties.get('DTEND')).to.equal(utcStamp(endOf(post)));
+    expect(properties.get('SUMMARY')).to.equal('Makers\\, menders\\; and friends: a long evening');
+    expect(properties.get('DESCRIPTION')).to.include('Tea is on us.');
+    expect(properties.get('DESCRIPTION')).not.to.match(/<\w/);
+    expect(properties.get('LOCATION')).to.equal(settingsOf(post).virtual_location_url);
+    expect(properties.has('RRULE')).to.equal(false);
+
+    const physical = ics.split('\r\n');
+    const octets = physical.map((line) => new TextEncoder().encode(line).length);
+    expect(Math.max(...octets)).to.be.at.most(75);
+    expect(
+      physical.some((line) => line.startsWith(' ')),
+      'no line was folded',
+    ).to.equal(true);
+  });
+
+  it('leaves out a join link the member may not see yet', () => {
+    const event = asEvent(openEvent());
+    event.event_setting_attributes!.hide_location_from_non_attendees = true;
+    const joinUrl = event.event_setting_attributes!.virtual_location_url!;
+
+    expect(icsFor(event)).not.to.include(joinUrl.slice(8));
+    expect(googleCalendarUrl(event)).not.to.include(encodeURIComponent(joinUrl));
+    expect(new URL(outlookUrl(event)!).searchParams.get('location')).to.equal('');
+
+    event.rsvped_event = true;
+    expect(icsProperties(icsFor(event)!).get('LOCATION')).to.equal(joinUrl);
+    expect(new URL(outlookUrl(event)!).searchParams.get('location')).to.equal(joinUrl);
+  });
+
+  it("exports a recurring event's recurrence, in the series' time zone when known", () => {
+    const post = upcomingInSandbox().find((candidate) => candidate.event_type === 'recurring');
+    expect(post, 'the sandbox should have a recurring event').to.exist;
+    const recurrence = post!.recurring_setting_attributes!;
+    const series = sandbox.db.recurringSeries.find((entry) => entry.eventIds.includes(post!.id))!;
+
+    const rule = icsProperties(icsFor(asEvent(post!))!).get('RRULE')!;
+    const expectedFreq = recurrence.frequency === 'biweekly' ? 'WEEKLY;INTERVAL=2' : 'WEEKLY';
+    expect(rule).to.include(`FREQ=${expectedFreq}`);
+    expect(rule).to.include(`UNTIL=${utcStamp(Date.parse(recurrence.ends_at!))}`);
+
+    const zoned = icsProperties(icsFor(asEvent(post!), series.timeZone)!);
+    expect(zoned.get(`DTSTART;TZID=${series.timeZone}`)).to.equal(
+      wallStamp(startOf(post!), series.timeZone),
+    );
+    expect(zoned.get(`DTEND;TZID=${series.timeZone}`)).to.equal(
+      wallStamp(endOf(post!), series.timeZone),
+    );
+    expect(zoned.get('RRULE')).to.include(`UNTIL=${utcStamp(Date.parse(recurrence.ends_at!))}`);
+  });
+
+  it('builds Google Calendar and Outlook links with the right times and title', () => {
+    const post = openEvent(true);
+    const event = asEvent(post);
+
+    const google = new URL(googleCalendarUrl(event)!);
+    expect(google.origin + google.pathname).to.equal('https://calendar.google.com/calendar/render');
+    expect(google.searchParams.get('action')).to.equal('TEMPLATE');
+    expect(google.searchParams.get('text')).to.equal(post.name);
+    expect(google.searchParams.get('dates')).to.equal(
+      `${utcStamp(startOf(post))}/${utcStamp(endOf(post))}`,
+    );
+    expect(google.searchParams.get('location')).to.equal(settingsOf(post).in_person_location);
+    expect(google.searchParams.get('details')).to.include(post.body_plain_text!.trim());
+
+    const outlook = new URL(outlookUrl(event)!);
+    expect(outlook.origin + outlook.pathname).to.equal(
+      'https://outlook.live.com/calendar/0/deeplink/compose',
+    );
+    expect(outlook.searchParams.get('subject')).to.equal(post.name);
+    expect(Date.parse(outlook.searchParams.get('startdt')!)).to.equal(startOf(post));
+    expect(Date.parse(outlook.searchParams.get('enddt')!)).to.equal(endOf(post));
+    expect(outlook.searchParams.get('body')).to.include(post.body_plain_text!.trim());
+  });
+
+  it('opens and closes the options with the keyboard; Esc returns focus to the button', async () => {
+    const post = openEvent();
+    const element = await eventList({ perPage: 50 });
+    await loaded(element);
+    const item = card(element, post);
+    const button = calendarButton(item);
+    const menu = part(item, 'calendar-menu')!;
+    const shadow = element.shadowRoot!;
+
+    expect(text(button)).to.equal(msg('addToCalendar'));
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(menu.hidden).to.equal(true);
+    expect(button.getAttribute('aria-controls')).to.equal(menu.id);
+
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await element.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    expect(menu.hidden).to.equal(false);
+    const options = parts(menu, 'calendar-option');
+    expect(options.map(text)).to.deep.equal([
+      msg('downloadIcs'),
+      msg('googleCalendar'),
+      msg('outlookCalendar'),
+    ]);
+
+    await sendKeys({ press: 'Tab' });
+    expect(shadow.activeElement).to.equal(options[0]);
+    await sendKeys({ press: 'Tab' });
+    expect(shadow.activeElement).to.equal(options[1]);
+    const google = options[1] as HTMLAnchorElement;
+    expect(google.href).to.equal(googleCalendarUrl(asEvent(post)));
+    expect(google.target).to.equal('_blank');
+    expect(google.rel).to.equal('noopener noreferrer');
+    expect((options[2] as HTMLAnchorElement).href).to.equal(outlookUrl(asEvent(post)));
+
+    await sendKeys({ press: 'Escape' });
+    await element.updateComplete;
+    expect(menu.hidden).to.equal(true);
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(shadow.activeElement).to.equal(button);
+
+    await sendKeys({ press: ' ' });
+    await element.updateComplete;
+    expect(menu.hidden, 'Space did not open the options').to.equal(false);
+  });
+
+  it('downloads a text/calendar file in the series time zone and frees its URL', async () => {
+    document.addEventListener('click', preventNavigation, true);
+    const post = upcomingInSandbox().find((candidate) => candidate.event_type === 'recurring')!;
+    const series = sandbox.db.recurringSeries.find((entry) => entry.eventIds.includes(post.id))!;
+    const element = await eventList({ perPage: 50 });
+    await loaded(element);
+    const item = card(element, post);
+    await waitUntil(() => part(item, 'event-zone'), 'the series zone did not load', WAIT);
+
+    const created: { url: string; blob: Blob }[] = [];
+    const revoked: string[] = [];
+    const { createObjectURL, revokeObjectURL } = URL;
+    URL.createObjectURL = (blob: Blob) => {
+      const url = createObjectURL(blob);
+      created.push({ url, blob: blob });
+      return url;
+    };
+    URL.revokeObjectURL = (url: string) => {
+      revoked.push(url);
+      revokeObjectURL(url);
+    };
+    try {
+      calendarButton(item).click();
+      await element.updateComplete;
+      part(item, 'calendar-option')!.click();
+      await waitUntil(() => revoked.length > 0, 'the Blob URL was not revoked', WAIT);
+    } finally {
+      URL.createObjectURL = createObjectURL;
+      URL.revokeObjectURL = revokeObjectURL;
+    }
+
+    expect(created).to.have.length(1);
+    expect(revoked).to.deep.equal([created[0].url]);
+    expect(created[0].blob.type).to.match(/^text\/calendar/);
+    const properties = icsProperties(await created[0].blob.text());
+    expect(properties.get(`DTSTART;TZID=${series.timeZone}`)).to.equal(
+      wallStamp(startOf(post), series.timeZone),
+    );
+    expect(properties.get('RRULE')).to.match(/^FREQ=WEEKLY/);
+    expect(part(item, 'calendar-menu')!.hidden).to.equal(true);
+    expect(element.shadowRoot!.activeElement).to.equal(calendarButton(item));
+  });
+
+  it('has no accessibility violations with the options open', async () => {
+    const element = await eventList({ perPage: 50 });
+    const [item] = await loaded(element);
+    calendarButton(item).click();
+    await element.updateComplete;
+    expect(part(item, 'calendar-menu')!.hidden).to.equal(false);
+
+    const results = await axe.run(element);
+    expect(results.violations, JSON.stringify(results.violations, null, 2)).to.deep.equal([]);
   });
 });

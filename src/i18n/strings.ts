@@ -89,6 +89,11 @@ export const en = {
   cancelRsvpFor: 'Cancel RSVP for {title}',
   eventEnded: 'This event has ended',
   locationForAttendees: 'Location shared with attendees',
+  addToCalendar: 'Add to calendar',
+  calendarOptions: 'Add {title} to a calendar',
+  downloadIcs: 'Download .ics file',
+  googleCalendar: 'Google Calendar',
+  outlookCalendar: 'Outlook',
 
   notificationsLabel: 'Notifications',
   notificationsButton: 'Notifications',

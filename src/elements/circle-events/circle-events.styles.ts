@@ -143,6 +143,34 @@ export const eventsStyles = css`
     opacity: 0.6;
   }
 
+  .calendar {
+    position: relative;
+    margin-top: 0.5rem;
+  }
+
+  .calendar-menu {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+    margin: 0.5rem 0 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .calendar-menu[hidden] {
+    display: none;
+  }
+
+  .calendar-option {
+    padding: 0.25rem 0;
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    font: inherit;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+
   .paging {
     display: flex;
     justify-content: center;

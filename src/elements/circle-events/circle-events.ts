@@ -15,6 +15,15 @@ import { PagedList } from '../../controllers/paged-list.js';
 import type { PageResult } from '../../controllers/paged-list.js';
 import { CircleElement, validPerPage, WEB_PROTOCOLS } from '../circle-element.js';
 import { eventsStyles } from './circle-events.styles.js';
+import {
+  googleCalendarUrl,
+  hasCalendarTimes,
+  icsFileName,
+  icsFor,
+  isInPerson,
+  locationHidden,
+  outlookUrl,
+} from './calendar.js';
 
 const DEFAULT_PER_PAGE = 10;
 
@@ -42,7 +51,8 @@ const COVER_HEIGHT = 320;
  * Shows each event's date, time range in the viewer's time zone (or `time-zone`), location,
  * cover image and attendee count, and lets a signed-in member RSVP or cancel. With
  * `filter="all"`, upcoming events come first (soonest first) and past events follow as
- * "Load more" reaches them. Pages load on demand with "Load more".
+ * "Load more" reaches them. Pages load on demand with "Load more". "Add to calendar" offers an
+ * .ics file (with the series' recurrence) and Google Calendar and Outlook on the web.
  *
  * @tagname circle-events
  *
@@ -64,6 +74,10 @@ const COVER_HEIGHT = 320;
  * @csspart button - Every button.
  * @csspart rsvp-button - An event's RSVP or Cancel RSVP button.
  * @csspart rsvp-state - Why there is no RSVP button: closed, full or ended.
+ * @csspart calendar - The "Add to calendar" button and its options.
+ * @csspart calendar-button - The "Add to calendar" button that shows or hides the options.
+ * @csspart calendar-menu - The list of calendar options.
+ * @csspart calendar-option - One option: download an .ics file, Google Calendar or Outlook.
  * @csspart load-more - The "Load more" button.
  * @csspart empty - The empty state.
  * @csspart error - The error state.
@@ -102,6 +116,9 @@ export class CircleEvents extends CircleElement {
 
   /** Event zones by event id, known only for recurring events (see `loadEventZones`). */
   @state() private eventZones = new Map<number, string>();
+
+  /** The event whose calendar options are open; one at a time. */
+  @state() private calendarOpenFor?: number;
 
   private zonesAbort?: AbortController;
 
@@ -219,6 +236,7 @@ export class CircleEvents extends CircleElement {
             }
             ${this.renderRsvp(event, settings, title, ended)}
           </div>
+          ${this.renderCalendar(event, title, titleId)}
         </div>
       </div>
     </article>`;
@@ -275,10 +293,8 @@ export class CircleEvents extends CircleElement {
     event: EventPost,
     settings: EventSettings,
   ): TemplateResult | typeof nothing {
-    const inPerson =
-      settings.location_type === 'in_person' ||
-      (!settings.location_type && Boolean(settings.in_person_location));
-    const hidden = Boolean(settings.hide_location_from_non_attendees) && !event.rsvped_event;
+    const inPerson = isInPerson(event);
+    const hidden = locationHidden(event);
 
     if (inPerson) {
       return html`<p class="location" part="location">
@@ -351,6 +367,104 @@ export class CircleEvents extends CircleElement {
       >
         ${this.t(going ? 'cancelRsvp' : 'rsvp')}
       </button>`;
+  }
+
+  /** A disclosure: the button shows or hides the options; Esc hides them again. */
+  private renderCalendar(
+    event: EventPost,
+    title: string,
+    titleId: string,
+  ): TemplateResult | typeof nothing {
+    const id = event.id;
+    if (id === undefined || !hasCalendarTimes(event)) return nothing;
+
+    const open = this.calendarOpenFor === id;
+    const menuId = `event-${id}-calendar`;
+    const google = googleCalendarUrl(event);
+    const outlook = outlookUrl(event);
+
+    return html`<div class="calendar" part="calendar" @keydown=${this.onCalendarKeydown}>
+      <button
+        class="button calendar-button"
+        part="button calendar-button"
+        type="button"
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-controls=${menuId}
+        aria-describedby=${titleId}
+        @click=${() => (this.calendarOpenFor = open ? undefined : id)}
+      >
+        ${this.t('addToCalendar')}
+      </button>
+      <ul
+        class="calendar-menu"
+        part="calendar-menu"
+        id=${menuId}
+        aria-label=${this.t('calendarOptions', { title })}
+        ?hidden=${!open}
+      >
+        <li>
+          <button
+            class="calendar-option"
+            part="calendar-option"
+            type="button"
+            @click=${(click: Event) => this.downloadIcs(event, click)}
+          >
+            ${this.t('downloadIcs')}
+          </button>
+        </li>
+        ${[[google, 'googleCalendar'] as const, [outlook, 'outlookCalendar'] as const].map(
+          ([href, key]) =>
+            href
+              ? html`<li>
+                  <a
+                    class="calendar-option"
+                    part="calendar-option"
+                    href=${href}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    @click=${this.closeCalendar}
+                    >${this.t(key)}</a
+                  >
+                </li>`
+              : nothing,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  private onCalendarKeydown(keydown: KeyboardEvent): void {
+    if (keydown.key !== 'Escape' || this.calendarOpenFor === undefined) return;
+
+    keydown.preventDefault();
+    keydown.stopPropagation();
+    this.closeCalendar(keydown);
+  }
+
+  /** Hides the options and puts focus back on their button, as the option is about to hide. */
+  private closeCalendar(cause: Event): void {
+    const wrapper = (cause.currentTarget as Element | null)?.closest('.calendar');
+    this.calendarOpenFor = undefined;
+    wrapper?.querySelector<HTMLElement>('.calendar-button')?.focus();
+  }
+
+  /** Saves the event as an .ics file through a short-lived Blob URL. */
+  private downloadIcs(event: EventPost, click: Event): void {
+    const zone = event.id === undefined ? undefined : this.eventZones.get(event.id);
+    const ics = icsFor(event, zone);
+    if (!ics) return;
+
+    const url = URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = icsFileName(event);
+    link.hidden = true;
+    this.renderRoot.append(link);
+    link.click();
+    link.remove();
+    this.closeCalendar(click);
+
+    // The download has started by the next task; revoking sooner can cancel it in some browsers.
+    setTimeout(() => URL.revokeObjectURL(url), 0);
   }
 
   private renderSkeleton(): TemplateResult {
