@@ -33,11 +33,6 @@ export function pageConfig(): PageConfig {
   };
 }
 
-/** @internal Forgets {@link configure}'s settings. */
-export function resetConfig(): void {
-  configured = {};
-}
-
 /** `value` as an absolute http(s) URL, resolved against the page; undefined when it isn't one. */
 export function pageUrl(value: string | undefined): string | undefined {
   if (!value) return undefined;

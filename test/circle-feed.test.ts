@@ -43,6 +43,10 @@ function servePosts(posts: Post[]): void {
   );
 }
 
+/** The like button of the first post the member has not liked yet. */
+const firstUnlikedButton = (element: Element) =>
+  shadowAll<HTMLButtonElement>(element, 'button[part~="like-button"][aria-pressed="false"]')[0];
+
 const cards = (element: Element) => shadowAll(element, 'article[part~="item"]');
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
@@ -151,10 +155,7 @@ describe('<circle-feed>', () => {
   it('likes a post at once and keeps it liked', async () => {
     const element = await feed();
     await waitFor(element, 'article');
-    const button = shadowAll<HTMLButtonElement>(
-      element,
-      'button[part~="like-button"][aria-pressed="false"]',
-    )[0];
+    const button = firstUnlikedButton(element);
     const card = button.closest('article')!;
     const post = sandbox.db.posts.find(
       (item) => `post-${item.id}-title` === card.getAttribute('aria-labelledby'),
@@ -178,10 +179,7 @@ describe('<circle-feed>', () => {
     );
     const element = await feed();
     await waitFor(element, 'article');
-    const button = shadowAll<HTMLButtonElement>(
-      element,
-      'button[part~="like-button"][aria-pressed="false"]',
-    )[0];
+    const button = firstUnlikedButton(element);
     const countBefore = textOf(button);
 
     const failed = oneEvent(element, 'circle-error');
@@ -200,10 +198,7 @@ describe('<circle-feed>', () => {
   it('likes from the keyboard', async () => {
     const element = await feed();
     await waitFor(element, 'article');
-    const button = shadowAll<HTMLButtonElement>(
-      element,
-      'button[part~="like-button"][aria-pressed="false"]',
-    )[0];
+    const button = firstUnlikedButton(element);
 
     button.focus();
     await sendKeys({ press: 'Enter' });
@@ -221,10 +216,7 @@ describe('<circle-feed>', () => {
     );
     const element = await feed();
     await waitFor(element, 'article');
-    const button = shadowAll<HTMLButtonElement>(
-      element,
-      'button[part~="like-button"][aria-pressed="false"]',
-    )[0];
+    const button = firstUnlikedButton(element);
 
     button.focus();
     await sendKeys({ press: 'Enter' });

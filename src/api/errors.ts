@@ -44,7 +44,7 @@ export class CircleApiError extends Error {
 }
 
 // Circle's only way to tell its 401s apart is the message text.
-export const EXPIRED_TOKEN_MESSAGE = 'The access token is expired.';
+const EXPIRED_TOKEN_MESSAGE = 'The access token is expired.';
 const INVALID_TOKEN_MESSAGES = ['The access token is invalid.', 'The access token not found.'];
 
 /** Maps an HTTP error status and Circle's error body to a typed error. */
