@@ -13,6 +13,7 @@ import { renderRichText, safeUrl } from '../../rich-text/render.js';
 import type { RichTextOptions } from '../../rich-text/render.js';
 import { richTextStyles } from '../../rich-text/rich-text.styles.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
+import { EndWatcher } from '../../controllers/end-watcher.js';
 import { PagedList } from '../../controllers/paged-list.js';
 import type { PageResult } from '../../controllers/paged-list.js';
 import { CircleBookmarkEvent, CircleLikeEvent, CirclePostOpenEvent } from '../../events.js';
@@ -30,7 +31,6 @@ const PAGING_MODES = ['infinite', 'button'] as const;
 type Paging = (typeof PAGING_MODES)[number];
 
 /** How far below the viewport the end of the list starts the next page, in infinite mode. */
-const PREFETCH_MARGIN = '600px';
 
 /** An edit later than this after posting counts as "Edited"; quick fixes don't. */
 const EDIT_GRACE_MS = 15 * 60_000;
@@ -167,7 +167,6 @@ export class CircleFeed extends CircleElement {
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('[part~="list"]') private listElement?: HTMLElement;
 
-  private observer?: IntersectionObserver;
   private statusTimer?: ReturnType<typeof setTimeout>;
 
   /** The card that held keyboard focus, so focus can land on the feed if it scrolls away. */
@@ -177,6 +176,12 @@ export class CircleFeed extends CircleElement {
     fetchPage: (page, signal) => this.fetchPage(page, signal),
     onError: (error) => this.dispatchError(error),
   });
+
+  private readonly endWatcher = new EndWatcher(
+    this,
+    this.list,
+    () => this.validPaging() === 'infinite',
+  );
 
   private readonly firstPage = new Task(this, {
     task: async ([api], { signal }) => (api ? this.list.loadFirst(1, signal) : initialState),
@@ -195,8 +200,6 @@ export class CircleFeed extends CircleElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.statusTimer);
-    this.observer?.disconnect();
-    this.observer = undefined;
   }
 
   protected override forgetMemberData(): void {
@@ -257,7 +260,7 @@ export class CircleFeed extends CircleElement {
           renderItem: (post: Post, index: number) => this.renderPostSafely(post, index),
         })}
       </div>
-      ${infinite && this.list.hasMore ? html`<div class="sentinel" ${ref(this.watchEnd)}></div>` : nothing}
+      ${infinite && this.list.hasMore ? html`<div class="sentinel" ${ref(this.endWatcher.watch)}></div>` : nothing}
       ${this.renderLoadMore(this.list)}
       ${
         infinite && atEnd && items.length > this.validPerPage()
@@ -653,37 +656,6 @@ export class CircleFeed extends CircleElement {
       result = await api.get('/home', { query: { page, per_page: perPage, sort }, signal });
     }
     return { items: result.records ?? [], next: result.has_next_page ? page + 1 : undefined };
-  }
-
-  /** Watches the end of the list; the ref gives the element, then undefined when it goes. */
-  private readonly watchEnd = (element: Element | undefined): void => {
-    this.observer?.disconnect();
-    this.observer = undefined;
-    if (!element) return;
-
-    this.observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) void this.loadMoreNearEnd();
-      },
-      { rootMargin: `0px 0px ${PREFETCH_MARGIN} 0px` },
-    );
-    this.observer.observe(element);
-  };
-
-  private async loadMoreNearEnd(): Promise<void> {
-    const list = this.list;
-    if (this.validPaging() !== 'infinite' || list.loadingMore || list.error || !list.hasMore) {
-      return;
-    }
-    await list.loadMore();
-    await this.updateComplete;
-
-    // The observer reports changes only; if the end is still near, ask it to look again.
-    const sentinel = this.shadowRoot?.querySelector('.sentinel');
-    if (sentinel && this.observer) {
-      this.observer.unobserve(sentinel);
-      this.observer.observe(sentinel);
-    }
   }
 
   // -------------------------------------------------------------------------------------------
