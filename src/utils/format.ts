@@ -61,6 +61,15 @@ export function formatEventRange(
   if (!endDate || Number.isNaN(endDate.getTime()) || endDate <= startDate) {
     return format.format(startDate);
   }
+
+  // Across a clock change, formatRange names only the end's offset, and can merge two
+  // different instants that read the same ("1:30 AM EDT" for 1:30 EDT to 1:30 EST); each end
+  // then gets its own zone name.
+  const zoneAt = (date: Date) =>
+    format.formatToParts(date).find((part) => part.type === 'timeZoneName')?.value;
+  if (zoneAt(startDate) !== zoneAt(endDate)) {
+    return `${format.format(startDate)} – ${format.format(endDate)}`;
+  }
   return format.formatRange(startDate, endDate);
 }
 
