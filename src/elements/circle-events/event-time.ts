@@ -242,16 +242,25 @@ export function formatDayHeading(
   now: number = Date.now(),
 ): string {
   const [year, month, date] = parseDay(day);
-  const thisYear = monthOf(dayKey(now, timeZone)).year;
-  const format = new Intl.DateTimeFormat(locale, {
-    weekday: 'long',
-    month: 'long',
-    day: 'numeric',
-    year: year === thisYear ? undefined : 'numeric',
-    timeZone,
-  });
+  const withYear = year !== monthOf(dayKey(now, timeZone)).year;
+
+  // A month grid formats some forty days a render; building a formatter is the costly part.
+  const cacheKey = `${locale}|${timeZone}|${withYear}`;
+  let format = headingFormats.get(cacheKey);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      weekday: 'long',
+      month: 'long',
+      day: 'numeric',
+      year: withYear ? 'numeric' : undefined,
+      timeZone,
+    });
+    headingFormats.set(cacheKey, format);
+  }
   return format.format(zonedInstant(year, month, date, 12, timeZone));
 }
+
+const headingFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The instant (ms) when the clocks in `timeZone` show `hour`:00 on that date, near enough. */
 function zonedInstant(
