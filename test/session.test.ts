@@ -126,6 +126,94 @@ describe('session store', () => {
     expect(member.id).to.be.a('number');
     expect(await session.getToken()).not.to.equal(stale);
     expect(sandbox.auth.tokenRequests).to.equal(2);
+    expect(sandbox.auth.refreshRequests, 'renewed without the refresh token').to.equal(1);
+  });
+
+  it('renews through the refresh token, keeping the member, and posts it in the body only', async () => {
+    const bodies: string[] = [];
+    const listener = ({ request }: { request: Request }) => {
+      if (request.url.endsWith(ENDPOINT))
+        void request
+          .clone()
+          .text()
+          .then((b) => bodies.push(b));
+    };
+    worker.events.on('request:start', listener);
+
+    const session = getSession(ENDPOINT);
+    const first = await session.getToken();
+    const memberId = (session.$state.get() as { memberId?: number }).memberId;
+    const second = await session.renew(first);
+    worker.events.removeListener('request:start', listener);
+
+    expect(second).not.to.equal(first);
+    expect(sandbox.auth.refreshRequests).to.equal(1);
+    expect(session.$state.get()).to.include({ status: 'signed-in', memberId });
+    expect(bodies[0], 'the first request asks for a new token').to.equal('');
+    const call = JSON.parse(bodies[1]);
+    expect(Object.keys(call).sort()).to.deep.equal(['action', 'refresh_token']);
+    expect(call.action).to.equal('refresh');
+    expect(call.refresh_token).to.match(/^sandbox-refresh-\d+$/);
+  });
+
+  it('asks for a whole new token when the endpoint refuses the refresh token', async () => {
+    const session = getSession(ENDPOINT);
+    const first = await session.getToken();
+    worker.use(
+      http.post(ENDPOINT, async ({ request }) => {
+        const body = await request.clone().text();
+        if (body.includes('"refresh"')) {
+          return HttpResponse.json({ error: 'invalid_refresh_token' }, { status: 400 });
+        }
+        return undefined;
+      }),
+    );
+
+    const second = await session.renew(first);
+    expect(second).not.to.equal(first);
+    expect(session.$state.get().status).to.equal('signed-in');
+  });
+
+  it('signs out: revokes both tokens through the endpoint and signs every element out', async () => {
+    const feed = await fixture<HTMLElement>(
+      html`<circle-feed token-endpoint=${ENDPOINT}></circle-feed>`,
+    );
+    await waitUntil(() => feed.shadowRoot!.querySelector('[part~="item"]'), 'no posts', {
+      timeout: 4000,
+    });
+    const session = getSession(ENDPOINT);
+    const token = await session.getToken();
+
+    let body = '';
+    const listener = ({ request }: { request: Request }) => {
+      if (request.url.endsWith(ENDPOINT))
+        void request
+          .clone()
+          .text()
+          .then((b) => (body = b));
+    };
+    worker.events.on('request:start', listener);
+    await session.signOut();
+    worker.events.removeListener('request:start', listener);
+
+    expect(sandbox.auth.signOutRequests).to.equal(1);
+    const call = JSON.parse(body);
+    expect(call.action).to.equal('sign-out');
+    expect(call.access_token).to.equal(token);
+    expect(call.refresh_token).to.match(/^sandbox-refresh-/);
+    await waitUntil(
+      () => feed.shadowRoot!.querySelector('[part~="signed-out"]'),
+      'still signed in',
+      {
+        timeout: 4000,
+      },
+    );
+
+    // The revoked token no longer works against the Member API.
+    const response = await fetch('https://app.circle.so/api/headless/v1/community_member', {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(response.status).to.equal(401);
   });
 
   it('goes signed out on a 401 from the endpoint, and never asks again by itself', async () => {

@@ -28,8 +28,11 @@ export interface SandboxAuth {
   signedIn: boolean;
   /** Lifetime of newly issued access tokens; default one hour like Circle's. */
   tokenLifetimeMs: number;
-  /** How many times the token endpoint was called. */
+  /** How many times the token endpoint was called, for any action. */
   tokenRequests: number;
+  /** How many of those calls were refreshes, and how many sign-outs. */
+  refreshRequests: number;
+  signOutRequests: number;
   /** Makes every token issued so far expired (server side). */
   expireAll(): void;
 }
@@ -49,6 +52,12 @@ interface IssuedToken {
   expiresAt: number;
   forcedExpired: boolean;
 }
+
+/** The actions of the host endpoint kit in server/: a JSON body names one, or none for issue. */
+type EndpointCall =
+  | { action: 'issue' }
+  | { action: 'refresh'; refresh_token?: unknown }
+  | { action: 'sign-out'; access_token?: unknown; refresh_token?: unknown };
 
 const DEFAULT_LIFETIME_MS = 3_600_000;
 const REFRESH_LIFETIME_MS = 30 * 86_400_000;
@@ -75,6 +84,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     signedIn: true,
     tokenLifetimeMs: DEFAULT_LIFETIME_MS,
     tokenRequests: 0,
+    refreshRequests: 0,
+    signOutRequests: 0,
     expireAll() {
       for (const token of tokens.values()) token.forcedExpired = true;
     },
@@ -90,13 +101,17 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       auth.signedIn = true;
       auth.tokenLifetimeMs = DEFAULT_LIFETIME_MS;
       auth.tokenRequests = 0;
+      auth.refreshRequests = 0;
+      auth.signOutRequests = 0;
     },
   };
 
   // The sandbox's clock runs from `now` at real speed, so new records look "just posted".
   const clock = (): Date => new Date(now.getTime() + (Date.now() - startedAt));
 
-  const issueToken = (): Record<string, unknown> => {
+  const refreshTokens = new Set<string>();
+
+  const accessToken = (): { value: string; expiresAt: number } => {
     tokenSerial += 1;
     const issued = Date.now();
     const expiresAt = issued + auth.tokenLifetimeMs;
@@ -110,14 +125,21 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         jti: `sandbox-${tokenSerial}`,
       }),
     );
-    const accessToken = `${header}.${payload}.${base64Url(`signature-${tokenSerial}-${issued}`)}`;
-    tokens.set(accessToken, { expiresAt, forcedExpired: false });
+    const value = `${header}.${payload}.${base64Url(`signature-${tokenSerial}-${issued}`)}`;
+    tokens.set(value, { expiresAt, forcedExpired: false });
+    return { value, expiresAt };
+  };
+
+  const issueToken = (): Record<string, unknown> => {
+    const access = accessToken();
+    const refreshToken = `sandbox-refresh-${tokenSerial}`;
+    refreshTokens.add(refreshToken);
     return {
-      access_token: accessToken,
-      refresh_token: `sandbox-refresh-${tokenSerial}`,
-      access_token_expires_at: new Date(expiresAt).toISOString(),
-      refresh_token_expires_at: new Date(issued + REFRESH_LIFETIME_MS).toISOString(),
-      community_member_id: memberId,
+      access_token: access.value,
+      refresh_token: refreshToken,
+      access_token_expires_at: new Date(access.expiresAt).toISOString(),
+      refresh_token_expires_at: new Date(Date.now() + REFRESH_LIFETIME_MS).toISOString(),
+      community_member_id: sandbox.db.currentMemberId,
       community_id: COMMUNITY_ID,
     };
   };
@@ -133,9 +155,31 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     return null;
   };
 
-  const tokenHandler = http.post(tokenEndpoint, () => {
+  // Answers as server/'s token handler does: issue, refresh with a held refresh token, or sign out.
+  const tokenHandler = http.post(tokenEndpoint, async ({ request }) => {
     auth.tokenRequests += 1;
-    if (!auth.signedIn) return HttpResponse.json({ message: 'Not signed in' }, { status: 401 });
+    if (!auth.signedIn) return HttpResponse.json({ error: 'signed_out' }, { status: 401 });
+
+    const text = await request.text();
+    const call = (text ? JSON.parse(text) : { action: 'issue' }) as EndpointCall;
+    if (call.action === 'refresh') {
+      auth.refreshRequests += 1;
+      if (typeof call.refresh_token !== 'string' || !refreshTokens.has(call.refresh_token)) {
+        return HttpResponse.json({ error: 'invalid_refresh_token' }, { status: 400 });
+      }
+      const access = accessToken();
+      return HttpResponse.json({
+        access_token: access.value,
+        access_token_expires_at: new Date(access.expiresAt).toISOString(),
+      });
+    }
+    if (call.action === 'sign-out') {
+      auth.signOutRequests += 1;
+      if (typeof call.refresh_token === 'string') refreshTokens.delete(call.refresh_token);
+      const revoked = typeof call.access_token === 'string' && tokens.get(call.access_token);
+      if (revoked) revoked.forcedExpired = true;
+      return new HttpResponse(null, { status: 204 });
+    }
     return HttpResponse.json(issueToken());
   });
 

@@ -45,6 +45,12 @@ export interface Session {
 
   /** Forgets the token and state, for example after the visitor signed in or out on the host. */
   reload(): void;
+
+  /**
+   * Revokes the member's tokens through the host endpoint, then signs every element out. Call
+   * it before ending the visitor's session on the host: the endpoint still has to know them.
+   */
+  signOut(): Promise<void>;
 }
 
 type WithoutGeneration<T> = T extends unknown ? Omit<T, 'generation'> : never;
@@ -64,10 +70,20 @@ interface HeldToken {
   renewAt: number;
 }
 
+interface ParsedToken {
+  accessToken: string;
+  expiresAt: number;
+  memberId?: number;
+  refreshToken?: string;
+}
+
 type EndpointAnswer =
-  | { kind: 'token'; accessToken: string; expiresAt: number; memberId?: number }
-  | { kind: 'signed-out' }
-  | { kind: 'failed'; message: string };
+  ({ kind: 'token' } & ParsedToken) | { kind: 'signed-out' } | { kind: 'failed'; message: string };
+
+/** What the page asks the host endpoint: a new token, a renewal, or to revoke both tokens. */
+type EndpointCall =
+  | { action: 'refresh'; refresh_token: string }
+  | { action: 'sign-out'; access_token?: string; refresh_token?: string };
 
 /** Creates a session for one token endpoint. Most code wants {@link getSession} instead. */
 export function createSession(endpoint: string, fetchImpl: typeof fetch = fetch): Session {
@@ -75,22 +91,36 @@ export function createSession(endpoint: string, fetchImpl: typeof fetch = fetch)
   let held: HeldToken | undefined;
   let pending: Promise<string> | undefined;
 
+  // Kept apart from `held`: a rejected access token is dropped, its refresh token is not.
+  let refreshToken: string | undefined;
+  let memberId: number | undefined;
+
   function setState(state: WithoutGeneration<SessionState>): void {
     $state.set({ ...state, generation: $state.get().generation } as SessionState);
   }
 
-  // TODO: renewal asks the endpoint for a whole new token. A host endpoint that also hands out
-  // Circle's refresh token could renew through it instead, and the browser clock is trusted
-  // against the stated expiry.
-  async function askEndpoint(): Promise<EndpointAnswer> {
-    let response: Response;
+  /** Posts to the endpoint: no body asks for a new token, as every endpoint understands. */
+  async function post(call?: EndpointCall): Promise<Response | undefined> {
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'X-Circle-Widgets': '1',
+    };
+    if (call) headers['Content-Type'] = 'application/json';
     try {
-      response = await fetchImpl(endpoint, {
+      return await fetchImpl(endpoint, {
         method: 'POST',
         credentials: 'same-origin',
-        headers: { Accept: 'application/json', 'X-Circle-Widgets': '1' },
+        headers,
+        body: call ? JSON.stringify(call) : undefined,
       });
     } catch {
+      return undefined;
+    }
+  }
+
+  async function askEndpoint(call?: EndpointCall): Promise<EndpointAnswer> {
+    const response = await post(call);
+    if (!response) {
       return { kind: 'failed', message: `The token endpoint ${endpoint} could not be reached.` };
     }
 
@@ -112,15 +142,31 @@ export function createSession(endpoint: string, fetchImpl: typeof fetch = fetch)
     };
   }
 
+  /**
+   * Renews through Circle's refresh token when the endpoint gave one, which keeps the member's
+   * identity check on the host to the first request; any failure other than "signed out"
+   * falls back to asking for a whole new token.
+   */
+  async function renewOrIssue(): Promise<EndpointAnswer> {
+    const heldRefresh = refreshToken;
+    if (heldRefresh) {
+      const renewed = await askEndpoint({ action: 'refresh', refresh_token: heldRefresh });
+      if (renewed.kind !== 'failed') return renewed;
+      if (refreshToken === heldRefresh) refreshToken = undefined;
+    }
+    return askEndpoint();
+  }
+
   async function requestToken(): Promise<string> {
     const generation = $state.get().generation;
     setState({ status: 'loading' });
-    const answer = await askEndpoint();
+    const answer = await renewOrIssue();
 
     // A reload while the endpoint was answering means the answer may be for another visitor.
     if ($state.get().generation !== generation) return session.getToken();
 
     if (answer.kind === 'signed-out') {
+      refreshToken = memberId = undefined;
       setState({ status: 'signed-out' });
       throw new SignedOutError('The visitor is not signed in.');
     }
@@ -135,7 +181,11 @@ export function createSession(endpoint: string, fetchImpl: typeof fetch = fetch)
     const lifetime = answer.expiresAt - Date.now();
     const renewAt = answer.expiresAt - Math.min(RENEW_AHEAD_MS, lifetime / 2);
     held = { value: answer.accessToken, renewAt };
-    setState({ status: 'signed-in', memberId: answer.memberId, expiresAt: answer.expiresAt });
+
+    // A refresh answers with the access token alone; the member and refresh token carry over.
+    refreshToken = answer.refreshToken ?? refreshToken;
+    memberId = answer.memberId ?? memberId;
+    setState({ status: 'signed-in', memberId, expiresAt: answer.expiresAt });
     return answer.accessToken;
   }
 
@@ -168,18 +218,37 @@ export function createSession(endpoint: string, fetchImpl: typeof fetch = fetch)
     },
 
     reload() {
-      held = undefined;
+      held = refreshToken = memberId = undefined;
       pending = undefined;
       $state.set({ status: 'idle', generation: $state.get().generation + 1 });
+    },
+
+    async signOut() {
+      const call: EndpointCall = {
+        action: 'sign-out',
+        access_token: held?.value,
+        refresh_token: refreshToken,
+      };
+      held = refreshToken = memberId = undefined;
+      pending = undefined;
+
+      if (call.access_token || call.refresh_token) {
+        const response = await post(call);
+        if (!response || (!response.ok && response.status !== 401)) {
+          warnOnce(`The token endpoint ${endpoint} could not revoke the member's tokens.`);
+        }
+      }
+      $state.set({ status: 'signed-out', generation: $state.get().generation + 1 });
     },
   };
   return session;
 }
 
-/** Accepts Circle's `auth_token` answer, or any object with the same two access-token fields. */
-function parseTokenResponse(
-  text: string,
-): { accessToken: string; expiresAt: number; memberId?: number } | undefined {
+/**
+ * Accepts Circle's `auth_token` answer, its refresh answer, or any object with the same two
+ * access-token fields. The refresh token is opaque: the host endpoint may wrap Circle's.
+ */
+function parseTokenResponse(text: string): ParsedToken | undefined {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -195,7 +264,11 @@ function parseTokenResponse(
   const expiresAt = Number.isNaN(statedExpiry) ? Date.now() + DEFAULT_LIFETIME_MS : statedExpiry;
   const memberId =
     typeof fields.community_member_id === 'number' ? fields.community_member_id : undefined;
-  return { accessToken: fields.access_token, expiresAt, memberId };
+  const refreshToken =
+    typeof fields.refresh_token === 'string' && fields.refresh_token
+      ? fields.refresh_token
+      : undefined;
+  return { accessToken: fields.access_token, expiresAt, memberId, refreshToken };
 }
 
 // Sessions live on a global registry, so that two copies of the bundle on one page (a plugin and
