@@ -1,7 +1,7 @@
 // The DOM events the elements dispatch. All bubble and cross shadow roots, and all are prefixed
 // so they can't clash with a host page's own events. Cancelable ones let the host take over.
 
-import type { Comment, Post } from './api/types.js';
+import type { Comment, EventPost, Notification, Post } from './api/types.js';
 
 /** Fired when an element needs a signed-in member and the visitor is signed out. */
 export class CircleAuthRequiredEvent extends Event {
@@ -58,6 +58,57 @@ export class CircleBookmarkEvent extends Event {
   }
 }
 
+/**
+ * Fired before an event opens in the element's detail view. Cancel it to show the event
+ * yourself, for example on a page of the host site.
+ */
+export class CircleEventOpenEvent extends Event {
+  constructor(
+    readonly event: EventPost,
+    /** Where the event lives on Circle, when it has a safe web address. */
+    readonly url: string | undefined,
+  ) {
+    super('circle-event-open', { bubbles: true, composed: true, cancelable: true });
+  }
+}
+
+/**
+ * Fired before an RSVP or its cancellation is sent. Cancel it to stop the request, for example
+ * to ask the member something first.
+ */
+export class CircleRsvpEvent extends Event {
+  constructor(
+    readonly event: EventPost,
+    /** True to RSVP, false to cancel. */
+    readonly going: boolean,
+    /** The occurrences concerned: the event itself, or the dates chosen in a recurring series. */
+    readonly eventIds: number[],
+  ) {
+    super('circle-rsvp', { bubbles: true, composed: true, cancelable: true });
+  }
+}
+
+/**
+ * Fired before a notification opens. Cancel it (`preventDefault()`) to navigate yourself; the
+ * notification is marked read either way.
+ */
+export class CircleNotificationOpenEvent extends Event {
+  constructor(
+    readonly notification: Notification,
+    /** Where the notification points on Circle, when it has a safe web address. */
+    readonly url: string | undefined,
+  ) {
+    super('circle-notification-open', { bubbles: true, composed: true, cancelable: true });
+  }
+}
+
+/** Fired when the count of new notifications (the bell's badge) changes. */
+export class CircleUnreadChangeEvent extends Event {
+  constructor(readonly count: number) {
+    super('circle-unread-change', { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'circle-auth-required': CircleAuthRequiredEvent;
@@ -66,5 +117,9 @@ declare global {
     'circle-like': CircleLikeEvent;
     'circle-comment': CircleCommentEvent;
     'circle-bookmark': CircleBookmarkEvent;
+    'circle-notification-open': CircleNotificationOpenEvent;
+    'circle-unread-change': CircleUnreadChangeEvent;
+    'circle-event-open': CircleEventOpenEvent;
+    'circle-rsvp': CircleRsvpEvent;
   }
 }

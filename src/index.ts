@@ -12,8 +12,12 @@ export {
   CircleAuthRequiredEvent,
   CircleBookmarkEvent,
   CircleCommentEvent,
+  CircleEventOpenEvent,
   CircleLikeEvent,
+  CircleNotificationOpenEvent,
   CirclePostOpenEvent,
+  CircleUnreadChangeEvent,
+  CircleRsvpEvent,
 } from './events.js';
 export type { CircleErrorDetail } from './events.js';
 
@@ -21,3 +25,4 @@ export { CircleFeed } from './elements/circle-feed/circle-feed.js';
 export { CirclePost } from './elements/circle-post/circle-post.js';
 export { CircleEvents } from './elements/circle-events/circle-events.js';
 export { CircleNotifications } from './elements/circle-notifications/circle-notifications.js';
+export { CircleNotificationPreferences } from './elements/circle-notification-preferences/circle-notification-preferences.js';

@@ -22,6 +22,7 @@ import {
 } from './model.js';
 import type {
   EventAttendee,
+  NotificationSettings,
   Post,
   RecurringSeries,
   SandboxDb,
@@ -120,6 +121,52 @@ function buildSpaces(): { spaces: Space[]; topics: Map<string, Schemas['topic'][
   return { spaces, topics };
 }
 
+/**
+ * The notification types, in the order and with the names of Circle's example answer, plus
+ * direct messages, which the PUT accepts but the example leaves out. Circle's schema says `type`
+ * is an integer without listing the numbers, so these numbers are the sandbox's own; `key` is
+ * what the PUT takes (live streams and polls have none). Settings: in-app, then mobile.
+ */
+const NOTIFICATION_TYPES: [key: string | null, name: string, inApp: boolean, mobile: boolean][] = [
+  ['post_comment', 'Comments on my posts', true, true],
+  ['comment_reply', 'Replies to my comments', true, true],
+  ['mention', 'Mentions', true, true],
+  ['direct_messages', 'Direct messages', true, false],
+  ['post_like', 'Likes on my posts', false, false],
+  ['comment_like', 'Likes on my comments', true, false],
+  [null, 'Live streams/rooms', true, true],
+  ['new_course_content', 'New course content', true, false],
+  [null, 'Polls', false, false],
+];
+
+/** Each space's notification choice, in-app then mobile; spaces not listed use "all". */
+const SPACE_CHOICES: Record<string, [inApp: string, mobile: string]> = {
+  general: ['mention', 'mention'],
+  'show-and-tell': ['all', 'mention'],
+  help: ['mention', 'never'],
+  resources: ['never', 'never'],
+};
+
+/** The signed-in member's notification preferences for every space they belong to. */
+function buildNotificationPreferences(spaces: Space[]): SandboxDb['notificationPreferences'] {
+  const settings = (medium: 0 | 1): NotificationSettings => ({
+    types: NOTIFICATION_TYPES.map(([key, name, ...enabled], index) => ({
+      key,
+      record: { type: index + 1, name, enabled: enabled[medium] },
+    })),
+    spaces: spaces
+      .filter((space) => space.is_member && space.space_member_id !== undefined)
+      .map((space) => ({
+        id: space.space_member_id!,
+        space_id: space.id,
+        space_name: space.name,
+        choice: SPACE_CHOICES[space.slug]?.[medium] ?? 'all',
+        is_chat_space: space.space_type === 'chat',
+      })),
+  });
+  return { in_app: settings(0), mobile: settings(1) };
+}
+
 /** Titles that the signed-in member wrote, so that notifications have something to point at. */
 const MY_TITLES = new Set([
   'What did you learn this week?',
@@ -172,6 +219,7 @@ export function createSandboxDb(now: Date, seed = 20_240_611): SandboxDb {
     recurringSeries: [],
     notifications: [],
     archivedNotificationIds: new Set(),
+    notificationPreferences: buildNotificationPreferences(spaces),
     counts: { new_notifications_count: 0, new_mentions_count: 0, new_inbox_count: 2 },
     lastIds: { post: 0, comment: 0, bookmark: 0, attendee: 0, notification: 0 },
   };

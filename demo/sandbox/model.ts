@@ -121,6 +121,27 @@ export type Notification = WithRequired<
   };
 };
 
+/** The notification mediums the sandbox keeps; Circle reads `push` as `mobile`. */
+export type NotificationMedium = 'in_app' | 'mobile';
+
+/** A `notification_preference` record as the GET answers it. */
+export type NotificationPreference = WithRequired<
+  Schemas['notification_preference'],
+  'type' | 'name' | 'enabled'
+>;
+
+/** A `space_preference` record; `id` is the member's space member id for that space. */
+export type SpacePreference = WithRequired<
+  Schemas['space_preference'],
+  'id' | 'space_id' | 'space_name' | 'choice' | 'is_chat_space'
+>;
+
+/** One medium's settings: each type keeps the key the PUT takes (null where it takes none). */
+export interface NotificationSettings {
+  types: { key: string | null; record: NotificationPreference }[];
+  spaces: SpacePreference[];
+}
+
 /** One recurring series: each occurrence is its own event post. */
 export interface RecurringSeries {
   id: number;
@@ -143,6 +164,8 @@ export interface SandboxDb {
   recurringSeries: RecurringSeries[];
   notifications: Notification[];
   archivedNotificationIds: Set<number>;
+  /** The signed-in member's notification preferences, by medium. */
+  notificationPreferences: Record<NotificationMedium, NotificationSettings>;
   counts: { new_notifications_count: number; new_mentions_count: number; new_inbox_count: number };
   lastIds: {
     post: number;
@@ -386,5 +409,7 @@ const recordsFitTheSpec: [
   Fits<Author, Schemas['shared_community_member']>,
   Fits<EventAttendee, Schemas['event_attendee']>,
   Fits<Notification, Schemas['notification']>,
-] = [true, true, true, true, true, true];
+  Fits<NotificationPreference, Schemas['notification_preference']>,
+  Fits<SpacePreference, Schemas['space_preference']>,
+] = [true, true, true, true, true, true, true, true];
 void recordsFitTheSpec;

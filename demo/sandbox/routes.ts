@@ -15,7 +15,15 @@ import {
   syncEventRsvp,
   syncReplies,
 } from './model.js';
-import type { Author, Comment, EventAttendee, Notification, Post, SandboxDb } from './model.js';
+import type {
+  Author,
+  Comment,
+  EventAttendee,
+  Notification,
+  NotificationSettings,
+  Post,
+  SandboxDb,
+} from './model.js';
 import type { TipTapNode } from './tiptap.js';
 import { rubyStartDate, zoneAbbreviation } from './time.js';
 
@@ -293,6 +301,40 @@ function likersOf(db: SandboxDb, post: Post): Author[] {
     ids.push(others[(post.id + index) % others.length].id);
   }
   return ids.map((id) => authorOf(memberById(db, id)!));
+}
+
+const PREFERENCE_MEDIUMS = ['in_app', 'push', 'mobile'];
+const PREFERENCE_TYPES = [
+  'post_comment',
+  'comment_reply',
+  'mention',
+  'direct_messages',
+  'post_like',
+  'comment_like',
+  'new_course_content',
+];
+const SPACE_CHOICES = ['all', 'never', 'mention'];
+const PREFERENCE_CHANGED = {
+  success: true,
+  message: 'Notification preference changed successfully',
+};
+
+/** Circle's 400 for a parameter value it does not support (its `page_name` wording). */
+const unsupported = (name: string, supported: string[]): Response =>
+  failure(400, `Unsupported ${name} param, supported values are ${supported.join(', ')}`);
+
+/** A required query parameter's value, or the 400 Circle sends when it is missing or unknown. */
+function requiredParam(url: URL, name: string, supported: string[]): string | Response {
+  const value = url.searchParams.get(name);
+  if (!value) return failure(400, `param is missing or the value is empty: ${name}`);
+  return supported.includes(value) ? value : unsupported(name, supported);
+}
+
+/** One medium's notification settings; `push` and `mobile` are the same ones. */
+function preferencesFor(db: SandboxDb, medium: string): NotificationSettings | undefined {
+  if (medium === 'in_app') return db.notificationPreferences.in_app;
+  if (medium === 'push' || medium === 'mobile') return db.notificationPreferences.mobile;
+  return undefined;
 }
 
 /** All Member API handlers; each checks the bearer token first. */
@@ -710,6 +752,56 @@ export function memberApiRoutes(context: RouteContext): HttpHandler[] {
       if (!notification) return notFound('notification');
       db.notifications = db.notifications.filter((candidate) => candidate !== notification);
       return HttpResponse.json(notification);
+    }),
+
+    // Notification preferences. Circle reads `push` as `mobile`; settings change in place.
+    route('get', '/notification_preferences/:medium', ({ params, db }) => {
+      const settings = preferencesFor(db, params.medium);
+      if (!settings) return unsupported('medium', PREFERENCE_MEDIUMS);
+      return HttpResponse.json({
+        notification_preference: settings.types.map(({ record }) => ({ ...record })),
+        space_preferences: settings.spaces.map((preference) => ({ ...preference })),
+      });
+    }),
+    route('put', '/notification_preferences/:medium', ({ url, params, db }) => {
+      const settings = preferencesFor(db, params.medium);
+      if (!settings) return unsupported('medium', PREFERENCE_MEDIUMS);
+      const type = requiredParam(url, 'type', PREFERENCE_TYPES);
+      if (type instanceof Response) return type;
+      const enabled = requiredParam(url, 'enabled', ['true', 'false']);
+      if (enabled instanceof Response) return enabled;
+
+      const setting = settings.types.find((candidate) => candidate.key === type);
+      if (!setting) return notFound('notification_preference');
+      setting.record.enabled = enabled === 'true';
+      return HttpResponse.json(PREFERENCE_CHANGED);
+    }),
+    route('put', '/notification_preferences/:medium/spaces', ({ url, params, db }) => {
+      const settings = preferencesFor(db, params.medium);
+      if (!settings) return unsupported('medium', PREFERENCE_MEDIUMS);
+      const choice = requiredParam(url, 'choice', SPACE_CHOICES);
+      if (choice instanceof Response) return choice;
+
+      for (const preference of settings.spaces) preference.choice = choice;
+      return HttpResponse.json(PREFERENCE_CHANGED);
+    }),
+    route('put', '/notification_preferences/:medium/spaces/:id', ({ url, params, db }) => {
+      const settings = preferencesFor(db, params.medium);
+      if (!settings) return unsupported('medium', PREFERENCE_MEDIUMS);
+      const preference = findById(settings.spaces, params.id);
+      if (!preference) return notFound('space_member');
+      const choice = requiredParam(url, 'choice', SPACE_CHOICES);
+      if (choice instanceof Response) return choice;
+
+      preference.choice = choice;
+      return HttpResponse.json(PREFERENCE_CHANGED);
+    }),
+    route('get', '/notification_preferences/space_members/:id', ({ params, db }) => {
+      const { in_app: inApp, mobile } = db.notificationPreferences;
+      const preference = findById(inApp.spaces, params.id);
+      if (!preference) return notFound('space_member');
+      const push = findById(mobile.spaces, params.id)?.choice ?? 'all';
+      return HttpResponse.json({ in_app: preference.choice, push });
     }),
 
     // The signed-in member.
