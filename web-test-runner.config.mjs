@@ -7,6 +7,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { build } from 'esbuild';
 import { chromeArgs, findChrome } from './scripts/chrome-path.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { realTokenEndpointPlugin } from './scripts/wtr-token-endpoint.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -75,6 +76,7 @@ export default {
     mswWorkerPlugin,
     sharedSpecPlugin,
     commonJsPlugin,
+    realTokenEndpointPlugin(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

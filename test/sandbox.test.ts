@@ -321,7 +321,7 @@ describe('sandbox community', () => {
       sandbox.auth.signedIn = false;
       const response = await fetch('/api/circle-token', { method: 'POST' });
       expect(response.status).to.equal(401);
-      expect(await response.json()).to.deep.equal({ message: 'Not signed in' });
+      expect(await response.json()).to.deep.equal({ error: 'signed_out' });
     });
   });
 
