@@ -7,6 +7,10 @@ export const notificationsStyles = css`
     vertical-align: middle;
   }
 
+  :host([variant='inline']) {
+    display: block;
+  }
+
   .bell {
     position: relative;
     display: inline-grid;
@@ -52,15 +56,11 @@ export const notificationsStyles = css`
     white-space: nowrap;
   }
 
-  /* TODO: an ancestor with overflow: hidden clips this panel; the popover attribute (top layer)
-     with anchor positioning would lift it out. */
   .panel {
-    position: absolute;
-    top: calc(100% + 0.5rem);
-    inset-inline-end: 0;
-    z-index: var(--circle-notifications-z-index, 1000);
     width: min(var(--circle-notifications-panel-width, 24rem), calc(100vw - 1rem));
-    max-height: min(var(--circle-notifications-panel-height, 32rem), 80vh);
+    height: auto;
+    /* --_room is the space beside the bell, set by the element while the panel is open. */
+    max-height: min(var(--circle-notifications-panel-height, 32rem), var(--_room, 80vh));
     overflow-y: auto;
     overscroll-behavior: contain;
     padding: 0.75rem;
@@ -68,7 +68,30 @@ export const notificationsStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
     box-shadow: 0 12px 32px rgb(16 24 40 / 0.16);
+    color: inherit;
     text-align: start;
+  }
+
+  /* In the top layer, fixed to the viewport; the element sets top and left beside the bell. */
+  .panel[popover] {
+    position: fixed;
+    inset: auto;
+    margin: 0;
+  }
+
+  /* Browsers without the popover attribute: below the bell, inside the element. */
+  .panel.popup:not([popover]) {
+    position: absolute;
+    top: calc(100% + 0.5rem);
+    inset-inline-end: 0;
+    z-index: var(--circle-notifications-z-index, 1000);
+  }
+
+  .panel.inline {
+    width: auto;
+    max-height: none;
+    overflow: visible;
+    box-shadow: none;
   }
 
   .panel-header {
@@ -80,12 +103,56 @@ export const notificationsStyles = css`
   }
 
   .panel-title {
+    margin: 0;
+    font-size: 1em;
     font-weight: 600;
   }
 
   .mark-all {
     min-height: 2rem;
     padding-block: 0.25rem;
+  }
+
+  .tabs {
+    display: flex;
+    gap: 0.25rem;
+    margin-bottom: 0.5rem;
+    border-bottom: 1px solid var(--_border);
+  }
+
+  .tab {
+    margin-bottom: -1px;
+    padding: 0.375rem 0.75rem;
+    border: 0;
+    border-bottom: 2px solid transparent;
+    background: none;
+    color: var(--_muted);
+    font: inherit;
+    font-size: 0.875em;
+    font-weight: 600;
+    cursor: pointer;
+  }
+
+  .tab:hover {
+    color: var(--circle-color-text, #1f2330);
+  }
+
+  .tab[aria-selected='true'] {
+    border-bottom-color: var(--_accent);
+    color: var(--circle-color-text, #1f2330);
+  }
+
+  .group-heading {
+    margin: 0.75rem 0.5rem 0.25rem;
+    color: var(--_muted);
+    font-size: 0.75em;
+    font-weight: 700;
+    letter-spacing: 0.04em;
+    text-transform: uppercase;
+  }
+
+  .group-heading:first-of-type {
+    margin-top: 0.25rem;
   }
 
   .list {
@@ -96,12 +163,26 @@ export const notificationsStyles = css`
     list-style: none;
   }
 
+  .item {
+    position: relative;
+    display: flex;
+    align-items: center;
+    gap: 0.25rem;
+    border-radius: calc(var(--_radius) / 1.5);
+  }
+
+  .item.unread {
+    background: color-mix(in srgb, var(--_accent) 6%, var(--_surface));
+  }
+
   .entry {
     display: flex;
+    flex: 1;
     align-items: flex-start;
     gap: 0.75rem;
+    min-width: 0;
     padding: 0.625rem 0.5rem;
-    border-radius: calc(var(--_radius) / 1.5);
+    border-radius: inherit;
     color: inherit;
     text-decoration: none;
   }
@@ -110,8 +191,9 @@ export const notificationsStyles = css`
     background: var(--_surface-2);
   }
 
-  .unread .entry {
-    background: color-mix(in srgb, var(--_accent) 6%, var(--_surface));
+  /* Inside the scrolling panel an outer ring would be cut off at the edges. */
+  .entry:focus-visible {
+    outline-offset: -2px;
   }
 
   .text {
@@ -132,10 +214,92 @@ export const notificationsStyles = css`
     background: var(--_accent);
   }
 
+  .item-menu {
+    position: relative;
+    flex: none;
+    margin-inline-end: 0.25rem;
+  }
+
+  .menu-button {
+    display: grid;
+    place-items: center;
+    width: 2rem;
+    height: 2rem;
+    padding: 0;
+    border: 0;
+    border-radius: 50%;
+    background: transparent;
+    color: var(--_muted);
+    cursor: pointer;
+  }
+
+  .menu-button svg {
+    fill: currentColor;
+  }
+
+  .menu-button:hover,
+  .menu-button[aria-expanded='true'] {
+    background: var(--_surface-2);
+    color: var(--circle-color-text, #1f2330);
+  }
+
+  .menu {
+    position: absolute;
+    top: calc(100% + 0.25rem);
+    inset-inline-end: 0;
+    z-index: 1;
+    min-width: 10rem;
+    margin: 0;
+    padding: 0.25rem;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 1.5);
+    background: var(--_surface);
+    box-shadow: 0 8px 24px rgb(16 24 40 / 0.16);
+    list-style: none;
+  }
+
+  .menu-option {
+    display: block;
+    width: 100%;
+    padding: 0.5rem 0.75rem;
+    border: 0;
+    border-radius: calc(var(--_radius) / 2);
+    background: none;
+    color: inherit;
+    font: inherit;
+    font-size: 0.875em;
+    text-align: start;
+    cursor: pointer;
+  }
+
+  .menu-option:hover,
+  .menu-option:focus-visible {
+    background: var(--_surface-2);
+  }
+
+  .menu-option[disabled] {
+    cursor: default;
+    opacity: 0.6;
+  }
+
+  .menu-option.danger {
+    color: var(--_danger);
+  }
+
+  .show-new {
+    display: flex;
+    justify-content: center;
+    margin-bottom: 0.5rem;
+  }
+
   .paging {
     display: flex;
     justify-content: center;
     margin-top: 0.5rem;
+  }
+
+  .sentinel {
+    height: 1px;
   }
 
   .skeleton-entry .text {
@@ -149,6 +313,10 @@ export const notificationsStyles = css`
       forced-color-adjust: none;
       background: Highlight;
       color: HighlightText;
+    }
+
+    .tab[aria-selected='true'] {
+      border-bottom-color: Highlight;
     }
   }
 `;

@@ -1,38 +1,100 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 
 import type { Notification as CircleNotification } from '../../api/types.js';
+import { CircleNotificationOpenEvent, CircleUnreadChangeEvent } from '../../events.js';
+import type { StringKey } from '../../i18n/strings.js';
 import { safeUrl } from '../../rich-text/render.js';
 import { SignedOutError } from '../../session/session.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
-import { formatBadgeCount } from '../../utils/format.js';
+import { formatBadgeCount, viewerTimeZone } from '../../utils/format.js';
 import { PagedList } from '../../controllers/paged-list.js';
 import type { PageResult } from '../../controllers/paged-list.js';
 import { CircleElement, validPerPage, WEB_PROTOCOLS } from '../circle-element.js';
 import { notificationsStyles } from './circle-notifications.styles.js';
+import { LiveCount } from './live-count.js';
+import type { LiveMessage } from './live-count.js';
 
 const DEFAULT_PER_PAGE = 20;
+
+/** Seconds between count checks while the page is visible, and the range allowed. */
+const DEFAULT_POLL_SECONDS = 60;
+const MIN_POLL_SECONDS = 15;
+const MAX_POLL_SECONDS = 3600;
+
+const VARIANTS = ['bell', 'inline'] as const;
+/** `bell`: a bell button with the list in a popover; `inline`: the list in the page. */
+export type NotificationsVariant = (typeof VARIANTS)[number];
+
+const PLACEMENTS = ['bottom-end', 'bottom-start', 'top-start', 'top-end'] as const;
+/** Where the panel opens, next to the bell; `start` and `end` follow the text direction. */
+export type NotificationsPlacement = (typeof PLACEMENTS)[number];
+
+const TABS = ['all', 'unread'] as const;
+type Tab = (typeof TABS)[number];
+const TAB_LABELS: Record<Tab, StringKey> = {
+  all: 'notificationsTabAll',
+  unread: 'notificationsTabUnread',
+};
+
+type Group = 'today' | 'week' | 'earlier';
+const GROUP_HEADINGS: Record<Group, StringKey> = {
+  today: 'notificationsToday',
+  week: 'notificationsThisWeek',
+  earlier: 'notificationsEarlier',
+};
+
+/** A change to the member's notifications, made here and saved by Circle. */
+export type NotificationChange =
+  { type: 'read'; id: number } | { type: 'all-read' } | { type: 'removed'; id: number };
+
+/** Between the bell and the panel, and between the panel and the viewport's edges, in px. */
+const PANEL_GAP = 8;
+const VIEWPORT_MARGIN = 8;
+
+/** With less room than this beside the bell, the panel may cover the bell to stay readable. */
+const MIN_PANEL_ROOM = 200;
+
+/** How far past the visible end of the list the next page starts loading. */
+const PREFETCH_MARGIN = '200px';
+
+/** How long an announcement stays in the live region. */
+const ANNOUNCE_MS = 5000;
+
+const DAY_MS = 86_400_000;
 
 /** Fields whose values are names or titles, shown emphasised in a notification's sentence. */
 const EMPHASISED_FIELDS = new Set(['actor_name', 'notifiable_title']);
 
-/** Notification links and pictures are web addresses; mail links make no sense there. */
-
 /** The sentence's parts when Circle sends no usable `notification_text_structure`. */
 const DEFAULT_TEXT_STRUCTURE = ['actor_name', 'display_action', 'notifiable_title'];
 
+// TODO: browsers without the popover attribute (before Safari 17, Firefox 125) get the panel
+// positioned inside the element, where an ancestor's overflow or transform can still clip it.
+const supportsPopover = 'showPopover' in HTMLElement.prototype;
+
+/** showPopover() with its `source` option, newer than TypeScript's DOM types. */
+type PopoverElement = HTMLElement & { showPopover(options?: { source?: HTMLElement }): void };
+
 /**
- * @summary A notification bell for the signed-in member, with a panel listing notifications.
+ * @summary A notification center for the signed-in member: a bell with a popover, or a list in
+ * the page.
  *
- * The bell shows how many notifications arrived since the member last looked. Opening it lists
- * the notifications, newest first, and resets that count as Circle's own bell does. Opening a
- * notification marks it read and opens it on Circle in a new tab; "Mark all as read" clears
- * every unread dot. Signed-out visitors see the bell without a count, and the signed-out
- * message inside the panel, as do configuration problems. Esc or a click outside closes the
- * panel.
+ * The bell shows how many notifications arrived since the member last looked; opening it
+ * resets that count as Circle's own bell does. The panel opens in the top layer next to the
+ * bell (so no ancestor's `overflow`, `transform` or stacking context can clip it), and Esc, a
+ * click outside or the bell close it again. `variant="inline"` shows the same list in the page,
+ * for a notifications page of its own.
+ *
+ * The list has All and Unread tabs, groups notifications under Today, This week (the six days
+ * before today, in the viewer's time zone) and Earlier, and loads more as it scrolls. Opening a
+ * notification marks it read and opens it on Circle in a new tab; each one has a menu to mark
+ * it read, archive or delete it. Changes show at once and are undone, with a message, if Circle
+ * refuses. Signed-out visitors see the bell without a count and the signed-out message inside.
  *
  * @tagname circle-notifications
  *
@@ -40,15 +102,24 @@ const DEFAULT_TEXT_STRUCTURE = ['actor_name', 'display_action', 'notifiable_titl
  *
  * @csspart bell - The bell button that opens and closes the panel.
  * @csspart badge - The count of new notifications on the bell.
- * @csspart panel - The panel below the bell.
+ * @csspart panel - The popover next to the bell, or the whole list when inline.
  * @csspart panel-header - The panel's title and "Mark all as read" button.
+ * @csspart tabs - The All and Unread tabs.
+ * @csspart tab - One tab; the selected one also has `selected-tab`.
+ * @csspart selected-tab - The selected tab.
  * @csspart base - The wrapper around the panel's content and its states.
- * @csspart list - The list of notifications.
- * @csspart item - One notification.
+ * @csspart group-heading - "Today", "This week" or "Earlier" above a group of notifications.
+ * @csspart list - The notifications of one group.
+ * @csspart item - One notification; unread ones also have `unread-item`.
+ * @csspart unread-item - An unread notification.
  * @csspart avatar - The picture of the member who acted.
  * @csspart unread-dot - The dot on an unread notification.
+ * @csspart menu-button - The ⋯ button that opens a notification's options.
+ * @csspart menu - A notification's options.
+ * @csspart menu-option - One option: mark as read, archive or delete.
  * @csspart button - Every button inside the panel.
  * @csspart mark-all-button - The "Mark all as read" button.
+ * @csspart show-new-button - Loads notifications that arrived while the list was open.
  * @csspart load-more - The "Load more" button.
  * @csspart empty - The empty state.
  * @csspart error - The error state.
@@ -57,34 +128,63 @@ const DEFAULT_TEXT_STRUCTURE = ['actor_name', 'display_action', 'notifiable_titl
  *
  * @cssprop [--circle-notifications-panel-width=24rem] - The panel's width, within the viewport.
  * @cssprop [--circle-notifications-panel-height=32rem] - The panel's largest height; it scrolls.
- * @cssprop [--circle-notifications-z-index=1000] - Keeps the panel above the host page.
- * @cssprop [--circle-color-accent=#4353ff] - Links, unread dots and primary buttons.
+ * @cssprop [--circle-notifications-z-index=1000] - Keeps the panel above the host page in
+ *   browsers without the popover attribute (elsewhere the top layer does).
+ * @cssprop [--circle-color-accent=#4353ff] - Links, unread dots, the selected tab and primary
+ *   buttons.
  * @cssprop [--circle-color-badge=#d92d20] - The count badge's background.
  * @cssprop [--circle-color-text=#1f2330] - Body text.
- * @cssprop [--circle-color-muted=#5b6073] - Secondary text.
- * @cssprop [--circle-color-surface=#ffffff] - Panel background.
- * @cssprop [--circle-color-border=#dfe1e8] - Panel and button borders.
+ * @cssprop [--circle-color-muted=#5b6073] - Secondary text, group headings and unselected tabs.
+ * @cssprop [--circle-color-danger=#b42318] - The delete option and failure messages.
+ * @cssprop [--circle-color-surface=#ffffff] - Panel and menu background.
+ * @cssprop [--circle-color-border=#dfe1e8] - Panel, menu and button borders.
  * @cssprop [--circle-radius=0.75rem] - Panel corner radius.
  * @cssprop [--circle-font-family=inherit] - Font; the host page's by default.
  *
  * @fires circle-auth-required - The visitor is signed out; the host may show its sign-in.
  * @fires circle-error - A load or a change failed; `detail` has `kind`, `status` and `message`.
+ * @fires circle-notification-open - A notification is about to open (`notification`, `url`);
+ *   cancel it to navigate yourself. It is marked read either way.
+ * @fires circle-unread-change - The count of new notifications changed; `count` has it.
  */
 export class CircleNotifications extends CircleElement {
   static override styles = [sharedStyles, notificationsStyles];
 
-  /** Whether the panel is open. */
+  /** `bell` (default): a bell that opens a popover; `inline`: the list in the page. */
+  @property({ reflect: true }) variant: NotificationsVariant = 'bell';
+
+  /** Where the panel opens: bottom-end (default), bottom-start, top-start or top-end. */
+  @property() placement: NotificationsPlacement = 'bottom-end';
+
+  /** Whether the panel is open (the bell variant). */
   @property({ type: Boolean, reflect: true }) open = false;
 
   /** How many notifications each page loads. */
   @property({ attribute: 'per-page', type: Number }) perPage = DEFAULT_PER_PAGE;
 
+  /**
+   * Seconds between checks for new notifications while the page is visible (15 to 3600). One
+   * tab polls for the whole browser and shares what it finds.
+   */
+  @property({ attribute: 'poll-interval', type: Number }) pollInterval = DEFAULT_POLL_SECONDS;
+
+  /** Puts the count in front of the page's title, as in "(3) My site". */
+  @property({ attribute: 'title-badge', type: Boolean }) titleBadge = false;
+
   /** Circle's count of notifications since the last reset; unknown until it loads. */
   @state() private newCount?: number;
+  @state() private tab: Tab = 'all';
   @state() private markingAll = false;
-  @state() private pendingReads = new Set<number>();
+  /** Notifications with a change on its way to Circle. */
+  @state() private pending = new Set<number>();
+  /** The notification whose options are open. */
+  @state() private menuFor?: number;
+  /** Whether more notifications arrived while the list was on screen. */
+  @state() private newWhileShown = false;
+  @state() private announcement = '';
 
   @query('.bell') private bell?: HTMLButtonElement;
+  @query('.panel') private panel?: HTMLElement;
 
   private readonly list = new PagedList<CircleNotification, number>(this, {
     fetchPage: (page, signal) => this.fetchPage(page, signal),
@@ -93,33 +193,41 @@ export class CircleNotifications extends CircleElement {
 
   /** Grows on every reset, so a count that was asked for before it can't overwrite it. */
   private countResets = 0;
+  private resetting = false;
 
-  // TODO: live updates are not built: the count loads once on connect and on refresh(). It
-  // should poll only while the page is visible (document.visibilityState), with one poller per
-  // browser (a Web Lock picks the leader; a BroadcastChannel shares the count with other tabs),
-  // or follow Circle's WebSocket once that works from browsers.
-  private readonly count = new Task(this, {
-    // A failed count only hides the badge; opening the panel shows the error of its own load.
-    task: async ([api], { signal }) => {
-      if (!api) return initialState;
+  /** Grows whenever the list is replaced, so a late rollback can't land in another list. */
+  private listEpoch = 0;
 
-      const resetsBefore = this.countResets;
-      const counts = await api.get('/notifications/new_notifications_count', { signal });
-      if (this.countResets === resetsBefore) this.newCount = counts?.new_notifications_count ?? 0;
-      return counts;
-    },
-    args: () => [this.sessionController.api, this.sessionController.state.generation] as const,
-  });
+  private observer?: IntersectionObserver;
+  private sentinel?: Element;
+  private resizeObserver?: ResizeObserver;
+  private positionFrame?: number;
+  private watchingPosition = false;
+  /** Whether the popover is showing or about to, as its last `beforetoggle` said. */
+  private popoverOpen = false;
+  private announceTimer?: ReturnType<typeof setTimeout>;
+
+  /** Polls the count, one tab for the whole browser, and shares changes between tabs. */
+  private live?: LiveCount;
+
+  /** The session, sign-in and interval the poller runs for; another one starts a new poller. */
+  private liveFor?: string;
 
   private readonly firstPage = new Task(this, {
-    task: async ([api, open], { signal }) => {
-      if (!api || !open) return initialState;
-      return this.list.loadFirst(1, signal);
+    task: async ([api, shown], { signal }) => {
+      if (!api || !shown) return initialState;
+
+      const page = await this.list.loadFirst(1, signal);
+      this.listEpoch += 1;
+      // On a page of its own, the list is seen as soon as it shows.
+      if (this.isInline()) void this.resetCount();
+      return page;
     },
     args: () =>
       [
         this.sessionController.api,
-        this.open,
+        this.listShown(),
+        this.tab,
         this.validPerPage(),
         this.sessionController.state.generation,
       ] as const,
@@ -133,16 +241,31 @@ export class CircleNotifications extends CircleElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('click', this.onDocumentClick, true);
+    this.syncLiveCount();
+
+    // Leaving the page hid the popover without a `beforetoggle`; show it again if still open.
+    this.popoverOpen = false;
+    if (this.hasUpdated) void this.updateComplete.then(() => this.syncPopover());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('click', this.onDocumentClick, true);
+    this.watchPosition(false);
+    this.watchEnd(undefined);
+    clearTimeout(this.announceTimer);
+    setTitleBadge(this, 0, '');
+    this.stopLiveCount();
   }
 
   protected override forgetMemberData(): void {
+    const hadCount = Boolean(this.newCount);
     this.newCount = undefined;
     this.list.clear();
+    this.listEpoch += 1;
+    this.menuFor = undefined;
+    this.newWhileShown = false;
+    if (hadCount) this.dispatchEvent(new CircleUnreadChangeEvent(0));
   }
 
   /** Opens the panel, which loads the notifications and resets the bell's count. */
@@ -161,80 +284,251 @@ export class CircleNotifications extends CircleElement {
     else this.show();
   }
 
+  /** Loads the count again, and the notifications when they are on screen. */
+  refresh(): void {
+    this.live?.refresh();
+    if (this.listShown()) void this.firstPage.run();
+  }
+
+  /**
+   * Shows `count` as the number of new notifications: the badge, the title badge,
+   * `circle-unread-change` and, when it grew, an announcement. For a live-update poller.
+   */
+  applyCount(count: number): void {
+    if (!Number.isInteger(count) || count < 0) return;
+
+    // A count fetched before a reset finished would bring the old badge back.
+    if (this.resetting) return;
+    this.setCount(count);
+  }
+
+  /** Shows notification `id` as read without asking Circle, for example after another tab did. */
+  markReadLocally(id: number): void {
+    const readAt = new Date().toISOString();
+    this.updateNotifications([id], (notification) =>
+      notification.read_at == null ? { read_at: readAt } : {},
+    );
+  }
+
+  /** Shows every loaded notification as read without asking Circle. */
+  markAllReadLocally(): void {
+    const readAt = new Date().toISOString();
+    this.list.updateAll((notification) =>
+      notification.read_at == null ? { ...notification, read_at: readAt } : notification,
+    );
+  }
+
+  /** Takes notification `id` out of the list without asking Circle. */
+  removeLocally(id: number): void {
+    if (!this.list.items.some((notification) => notification.id === id)) return;
+
+    if (this.menuFor === id) this.menuFor = undefined;
+    this.setItems(this.list.items.filter((notification) => notification.id !== id));
+  }
+
+  /**
+   * Called after Circle saved a change made here (a read, all read, an archive or a delete), so
+   * that other tabs can repeat it with the `…Locally` methods.
+   */
+  protected onLocalChange(change: NotificationChange): void {
+    this.live?.share(change);
+  }
+
+  /**
+   * Starts the count's poller once the member is known (tabs agree on one poller per member),
+   * and replaces it after a sign-in, a sign-out or a new interval.
+   */
+  private syncLiveCount(): void {
+    const { session, api, state } = this.sessionController;
+    const usable = session && api && this.isConnected && state.status !== 'signed-out';
+    const wanted = usable
+      ? `${session.endpoint}|${state.generation}|${this.validPollInterval()}`
+      : undefined;
+    if (wanted === this.liveFor) return;
+
+    this.stopLiveCount();
+    this.liveFor = wanted;
+    if (!session || !api || !wanted) return;
+
+    session.getToken().then(
+      () => {
+        const current = session.$state.get();
+        if (this.liveFor !== wanted || current.status !== 'signed-in') return;
+
+        this.live = new LiveCount({
+          key: `${session.endpoint}|${current.memberId ?? 'member'}`,
+          intervalMs: this.validPollInterval() * 1000,
+          fetchCount: async (signal) => {
+            const counts = await api.get('/notifications/new_notifications_count', { signal });
+            return counts?.new_notifications_count ?? 0;
+          },
+          onMessage: (message) => this.onLiveMessage(message),
+          // A failed count only keeps the last badge; the poller backs off and tries again.
+          onError: () => undefined,
+        });
+        this.live.start();
+      },
+      // The session's own state (signed out or failed) is what the element shows.
+      () => undefined,
+    );
+  }
+
+  private stopLiveCount(): void {
+    this.live?.stop();
+    this.live = undefined;
+    this.liveFor = undefined;
+  }
+
+  private onLiveMessage(message: LiveMessage): void {
+    if (message.type === 'count') this.applyCount(message.count);
+    else if (message.type === 'read') this.markReadLocally(message.id);
+    else if (message.type === 'all-read') this.markAllReadLocally();
+    else this.removeLocally(message.id);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
 
-    // However the panel opened (the bell, show() or the attribute), Circle's count restarts.
-    if (changed.has('open') && this.open) void this.resetCount();
+    if (changed.has('open')) {
+      // However the panel opened (the bell, show() or the attribute), Circle's count restarts.
+      if (this.open && !this.isInline()) void this.resetCount();
+      if (!this.open) {
+        this.menuFor = undefined;
+        this.newWhileShown = false;
+      }
+    }
   }
 
-  /** Loads the count again, and the notifications when the panel is open. */
-  refresh(): void {
-    void this.count.run();
-    if (this.open) void this.firstPage.run();
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.syncPopover();
+    this.syncLiveCount();
+
+    const signedOut = this.sessionController.state.status === 'signed-out';
+    const titleCount = this.titleBadge && !signedOut ? (this.newCount ?? 0) : 0;
+    setTitleBadge(this, titleCount, formatBadgeCount(titleCount, this.locale));
   }
 
   override render(): TemplateResult {
+    const inline = this.isInline();
     const signedOut = this.sessionController.state.status === 'signed-out';
-    const count = signedOut ? 0 : (this.newCount ?? 0);
-    const lang = this.locale;
-    // Above 99 the name says "99+" like the badge; the plural rules then pick "other".
-    const spokenCount = count > 99 ? formatBadgeCount(count, lang) : count;
-    const label = count
-      ? this.t('notificationsButtonCount', { count: spokenCount })
-      : this.t('notificationsButton');
 
     return html`
-      <button
-        class="bell"
-        part="bell"
-        type="button"
-        aria-expanded=${this.open ? 'true' : 'false'}
-        aria-controls="panel"
-        @click=${() => this.toggle()}
-      >
-        <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
-          <path d="M6 10a6 6 0 0 1 12 0c0 4.5 1.5 6.5 2.5 7.5h-17C4.5 16.5 6 14.5 6 10z" />
-          <path d="M10 20.5a2.2 2.2 0 0 0 4 0" />
-        </svg>
-        <span class="visually-hidden">${label}</span>
-        ${
-          count
-            ? html`<span class="badge" part="badge" aria-hidden="true">
-                ${formatBadgeCount(count, lang)}</span
-              >`
-            : nothing
-        }
-      </button>
+      ${inline ? nothing : this.renderBell(signedOut)}
       <section
-        class="panel"
+        class="panel ${inline ? 'inline' : 'popup'}"
         part="panel"
         id="panel"
+        popover=${!inline && supportsPopover ? 'auto' : nothing}
+        tabindex=${inline ? nothing : '-1'}
         aria-labelledby="panel-title"
-        ?hidden=${!this.open}
+        ?hidden=${!inline && !supportsPopover && !this.open}
+        @beforetoggle=${this.onPanelToggle}
       >
         <div class="panel-header" part="panel-header">
-          <span class="panel-title" id="panel-title">${this.t('notificationsLabel')}</span>
+          <h2 class="panel-title" id="panel-title">${this.t('notificationsLabel')}</h2>
           ${this.renderMarkAll(signedOut)}
         </div>
-        ${this.open ? this.renderFrame(this.renderContent()) : nothing}
+        ${this.listShown() ? this.renderBody(signedOut) : nothing}
       </section>
+      <div class="visually-hidden" role="status">${this.announcement}</div>
     `;
   }
 
+  private renderBell(signedOut: boolean): TemplateResult {
+    const count = signedOut ? 0 : (this.newCount ?? 0);
+    const lang = this.locale;
+    const label = count
+      ? this.t('notificationsButtonCount', { count: spokenCount(count, lang) })
+      : this.t('notificationsButton');
+
+    // With `popovertarget`, a click on the bell is not taken for a click outside the panel.
+    return html`<button
+      class="bell"
+      part="bell"
+      type="button"
+      popovertarget=${supportsPopover ? 'panel' : nothing}
+      aria-expanded=${this.open ? 'true' : 'false'}
+      aria-controls="panel"
+      @click=${this.onBellClick}
+    >
+      <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
+        <path d="M6 10a6 6 0 0 1 12 0c0 4.5 1.5 6.5 2.5 7.5h-17C4.5 16.5 6 14.5 6 10z" />
+        <path d="M10 20.5a2.2 2.2 0 0 0 4 0" />
+      </svg>
+      <span class="visually-hidden">${label}</span>
+      ${
+        count
+          ? html`<span class="badge" part="badge" aria-hidden="true"
+              >${formatBadgeCount(count, lang)}</span
+            >`
+          : nothing
+      }
+    </button>`;
+  }
+
+  private renderBody(signedOut: boolean): TemplateResult {
+    const blocked = signedOut || Boolean(this.sessionController.problem);
+    const busy = this.list.loadingMore || this.firstPage.status === TaskStatus.PENDING;
+
+    return html`
+      ${blocked ? nothing : this.renderTabs()}
+      <div
+        class="tabpanel"
+        id="tabpanel"
+        role=${blocked ? nothing : 'tabpanel'}
+        aria-labelledby=${blocked ? nothing : `tab-${this.tab}`}
+        aria-busy=${busy ? 'true' : 'false'}
+      >
+        ${this.renderFrame(this.renderContent())}
+      </div>
+    `;
+  }
+
+  private renderTabs(): TemplateResult {
+    return html`<div
+      class="tabs"
+      part="tabs"
+      role="tablist"
+      aria-label=${this.t('notificationsFilter')}
+      @keydown=${this.onTabKeydown}
+    >
+      ${TABS.map((tab) => {
+        const selected = tab === this.tab;
+        return html`<button
+          class="tab"
+          part=${selected ? 'tab selected-tab' : 'tab'}
+          type="button"
+          role="tab"
+          id=${`tab-${tab}`}
+          aria-selected=${selected ? 'true' : 'false'}
+          aria-controls="tabpanel"
+          tabindex=${selected ? '0' : '-1'}
+          @click=${() => this.selectTab(tab)}
+        >
+          ${this.t(TAB_LABELS[tab])}
+        </button>`;
+      })}
+    </div>`;
+  }
+
   private renderContent(): unknown {
+    const empty: StringKey =
+      this.tab === 'unread' ? 'notificationsUnreadEmpty' : 'notificationsEmpty';
+    // After removals the loaded items can run out while Circle has more.
+    const hasList = () => this.list.items.length > 0 || this.list.hasMore;
+
     return this.firstPage.render({
       initial: () => this.renderSkeleton(),
       pending: () => (this.list.items.length ? this.renderList() : this.renderSkeleton()),
-      complete: () =>
-        this.list.items.length ? this.renderList() : this.renderEmpty('notificationsEmpty'),
+      complete: () => (hasList() ? this.renderList() : this.renderEmpty(empty)),
       error: (error) => this.renderError(error, () => void this.firstPage.run()),
     });
   }
 
   private renderMarkAll(signedOut: boolean): TemplateResult | typeof nothing {
     const failed = this.firstPage.status === TaskStatus.ERROR;
-    if (signedOut || failed || !this.list.items.length) return nothing;
+    if (signedOut || failed || !this.list.items.length || !this.listShown()) return nothing;
 
     return html`<button
       class="button mark-all"
@@ -248,19 +542,42 @@ export class CircleNotifications extends CircleElement {
   }
 
   private renderList(): TemplateResult {
+    const groups = groupByDay(this.list.items);
+
     return html`
-      <ul
-        class="list"
-        part="list"
-        aria-label=${this.t('notificationsLabel')}
-        aria-busy=${this.list.loadingMore || this.firstPage.status === TaskStatus.PENDING}
-      >
-        ${repeat(
-          this.list.items,
-          (notification) => notification.id,
-          (notification) => this.renderNotification(notification),
-        )}
-      </ul>
+      ${
+        this.newWhileShown
+          ? html`<div class="show-new">
+              <button
+                class="button primary"
+                part="button show-new-button"
+                type="button"
+                @click=${() => this.showNew()}
+              >
+                ${this.t('notificationsShowNew')}
+              </button>
+            </div>`
+          : nothing
+      }
+      ${groups.map(
+        ({ group, notifications }) => html`
+          <h3 class="group-heading" part="group-heading" id=${`group-${group}`}>
+            ${this.t(GROUP_HEADINGS[group])}
+          </h3>
+          <ul class="list" part="list" aria-labelledby=${`group-${group}`}>
+            ${repeat(
+              notifications,
+              (notification) => notification.id,
+              (notification) => this.renderNotification(notification),
+            )}
+          </ul>
+        `,
+      )}
+      ${
+        this.list.hasMore && !this.list.error
+          ? html`<div class="sentinel" ${ref(this.watchEnd)}></div>`
+          : nothing
+      }
       ${this.renderLoadMore(this.list)}
     `;
   }
@@ -268,12 +585,14 @@ export class CircleNotifications extends CircleElement {
   private renderNotification(notification: CircleNotification): TemplateResult {
     const url = safeUrl(notification.action_web_url, WEB_PROTOCOLS);
     const unread = notification.read_at == null;
+    const words = sentenceParts(notification);
+    const space = notification.space_title;
     const content = html`
       ${this.renderAvatar(notification.actor_image, notification.actor_name)}
       <span class="text">
-        <span class="sentence">${sentence(notification)}</span>
+        <span class="sentence">${renderSentence(words)}</span>
         <span class="meta">
-          ${notification.space_title ? html`${notification.space_title}${this.t('separator')}` : nothing}
+          ${space ? html`${space}${this.t('separator')}` : nothing}
           ${this.renderRelativeTime(notification.created_at)}
         </span>
       </span>
@@ -285,7 +604,11 @@ export class CircleNotifications extends CircleElement {
       }
     `;
 
-    return html`<li class="item ${unread ? 'unread' : ''}" part="item">
+    return html`<li
+      class="item ${unread ? 'unread' : ''}"
+      part=${unread ? 'item unread-item' : 'item'}
+      data-id=${notification.id ?? ''}
+    >
       ${
         url
           ? html`<a
@@ -293,15 +616,77 @@ export class CircleNotifications extends CircleElement {
               href=${url}
               target="_blank"
               rel="noopener noreferrer"
-              @click=${() => void this.markRead(notification)}
-              @auxclick=${(event: MouseEvent) => {
-                if (event.button === 1) void this.markRead(notification);
+              @click=${(click: MouseEvent) => this.openNotification(click, notification, url)}
+              @auxclick=${(click: MouseEvent) => {
+                if (click.button === 1) void this.markRead(notification);
               }}
               >${content}</a
             >`
           : html`<div class="entry">${content}</div>`
       }
+      ${this.renderItemMenu(notification, plainSentence(words))}
     </li>`;
+  }
+
+  /** A disclosure: the ⋯ button shows a short list of buttons; arrows move, Esc closes. */
+  private renderItemMenu(
+    notification: CircleNotification,
+    sentence: string,
+  ): TemplateResult | typeof nothing {
+    const id = notification.id;
+    if (id === undefined) return nothing;
+
+    const open = this.menuFor === id;
+    const menuId = `menu-${id}`;
+    const label = this.t('notificationOptions', { notification: sentence });
+    const busy = this.pending.has(id);
+    const option = (key: StringKey, action: () => void, tone = '') =>
+      html`<li>
+        <button
+          class="menu-option ${tone}"
+          part="menu-option"
+          type="button"
+          ?disabled=${busy}
+          @click=${action}
+        >
+          ${this.t(key)}
+        </button>
+      </li>`;
+
+    return html`<div
+      class="item-menu"
+      @keydown=${this.onMenuKeydown}
+      @focusout=${this.onMenuFocusOut}
+    >
+      <button
+        class="menu-button"
+        part="menu-button"
+        type="button"
+        aria-label=${label}
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-controls=${open ? menuId : nothing}
+        @click=${() => void this.toggleMenu(id)}
+      >
+        <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18">
+          <circle cx="5" cy="12" r="1.75" />
+          <circle cx="12" cy="12" r="1.75" />
+          <circle cx="19" cy="12" r="1.75" />
+        </svg>
+      </button>
+      ${
+        open
+          ? html`<ul class="menu" part="menu" id=${menuId} aria-label=${label}>
+              ${
+                notification.read_at == null
+                  ? option('notificationMarkRead', () => this.chooseMarkRead(notification))
+                  : nothing
+              }
+              ${option('notificationArchive', () => void this.discard(id, 'archive'))}
+              ${option('notificationDelete', () => void this.discard(id, 'delete'), 'danger')}
+            </ul>`
+          : nothing
+      }
+    </div>`;
   }
 
   private renderSkeleton(): TemplateResult {
@@ -316,35 +701,351 @@ export class CircleNotifications extends CircleElement {
     );
   }
 
+  // -------------------------------------------------------------------------------------------
+  // The popover
+
+  private isInline(): boolean {
+    return this.variant === 'inline';
+  }
+
+  /** Whether the list is on screen: always inline, while open for the bell. */
+  private listShown(): boolean {
+    return this.isInline() || this.open;
+  }
+
+  private validPlacement(): NotificationsPlacement {
+    return PLACEMENTS.includes(this.placement) ? this.placement : 'bottom-end';
+  }
+
+  /**
+   * Toggles the panel here rather than through `popovertarget`'s own action, which any click
+   * handler of the host page that calls preventDefault() would cancel.
+   */
+  private readonly onBellClick = (event: MouseEvent): void => {
+    event.preventDefault();
+    this.toggle();
+  };
+
+  /** Keeps `open` in step with the popover, whoever showed or hid it (light dismiss included). */
+  private readonly onPanelToggle = (event: ToggleEvent): void => {
+    if (event.target !== this.panel) return;
+
+    // The state the popover is moving to: this update may run before the move is over.
+    this.popoverOpen = event.newState === 'open';
+    if (this.open !== this.popoverOpen) this.open = this.popoverOpen;
+  };
+
+  /** Shows or hides the popover to match `open`, and places it next to the bell. */
+  private syncPopover(): void {
+    const panel = this.panel as PopoverElement | undefined;
+    if (!panel || !supportsPopover || this.isInline() || !panel.isConnected) {
+      // Losing the popover attribute hid it without a `beforetoggle`.
+      this.popoverOpen = false;
+      this.watchPosition(false);
+      return;
+    }
+
+    // `source` makes the bell the invoker, so clicking the bell closes rather than reopens.
+    if (this.open && !this.popoverOpen) panel.showPopover({ source: this.bell });
+    else if (!this.open && this.popoverOpen) panel.hidePopover();
+
+    // Now if it is showing; and before the next paint in case the browser is still showing it.
+    if (this.open) {
+      this.positionPanel();
+      this.schedulePosition();
+    }
+    this.watchPosition(this.open);
+  }
+
+  /**
+   * Places the open panel beside the bell in viewport coordinates (the top layer is fixed to
+   * the viewport): on the preferred side when it fits, else on the side with more room, and
+   * always inside the viewport.
+   */
+  private positionPanel(): void {
+    const panel = this.panel;
+    const bell = this.bell;
+    if (!panel || !bell || !panel.matches(':popover-open')) return;
+
+    const viewportWidth = document.documentElement.clientWidth;
+    const viewportHeight = document.documentElement.clientHeight;
+    const anchor = bell.getBoundingClientRect();
+    const [side, align] = this.validPlacement().split('-');
+
+    // The panel's own height, as its content and CSS allow, before any room limit.
+    const fullRoom = viewportHeight - 2 * VIEWPORT_MARGIN;
+    panel.style.setProperty('--_room', `${fullRoom}px`);
+    const { width, height } = panel.getBoundingClientRect();
+
+    const roomBelow = viewportHeight - VIEWPORT_MARGIN - anchor.bottom - PANEL_GAP;
+    const roomAbove = anchor.top - PANEL_GAP - VIEWPORT_MARGIN;
+    const preferBelow = side === 'bottom';
+    const preferredRoom = preferBelow ? roomBelow : roomAbove;
+    const otherRoom = preferBelow ? roomAbove : roomBelow;
+    const below =
+      height <= preferredRoom || preferredRoom >= otherRoom ? preferBelow : !preferBelow;
+    const room = below ? roomBelow : roomAbove;
+
+    // With too little room on both sides, the panel keeps a usable height and covers the bell.
+    const cramped = room < Math.min(height, MIN_PANEL_ROOM);
+    const shownHeight = Math.min(height, cramped ? fullRoom : room);
+    if (!cramped) panel.style.setProperty('--_room', `${room}px`);
+
+    const top = below ? anchor.bottom + PANEL_GAP : anchor.top - PANEL_GAP - shownHeight;
+    const rightAligned = (align === 'end') !== (getComputedStyle(this).direction === 'rtl');
+    const left = rightAligned ? anchor.right - width : anchor.left;
+
+    const lowest = viewportHeight - VIEWPORT_MARGIN - shownHeight;
+    const rightmost = viewportWidth - VIEWPORT_MARGIN - width;
+    panel.style.top = `${clamp(top, VIEWPORT_MARGIN, lowest)}px`;
+    panel.style.left = `${clamp(left, VIEWPORT_MARGIN, rightmost)}px`;
+  }
+
+  /** Follows the bell while the panel is open: page scrolls, resizes and the panel's own growth. */
+  private watchPosition(on: boolean): void {
+    if (on === this.watchingPosition) return;
+    this.watchingPosition = on;
+
+    if (on) {
+      window.addEventListener('scroll', this.schedulePosition, { capture: true, passive: true });
+      window.addEventListener('resize', this.schedulePosition, { passive: true });
+      this.resizeObserver ??= new ResizeObserver(this.schedulePosition);
+      if (this.panel) this.resizeObserver.observe(this.panel);
+      if (this.bell) this.resizeObserver.observe(this.bell);
+    } else {
+      window.removeEventListener('scroll', this.schedulePosition, { capture: true });
+      window.removeEventListener('resize', this.schedulePosition);
+      this.resizeObserver?.disconnect();
+      if (this.positionFrame !== undefined) cancelAnimationFrame(this.positionFrame);
+      this.positionFrame = undefined;
+    }
+  }
+
+  /** One placement per frame, however many scroll or resize events came. */
+  private readonly schedulePosition = (): void => {
+    if (this.positionFrame !== undefined) return;
+    this.positionFrame = requestAnimationFrame(() => {
+      this.positionFrame = undefined;
+      this.positionPanel();
+    });
+  };
+
   /** Esc closes the panel from anywhere inside the element, and gives focus back to the bell. */
   private readonly onKeydown = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape' || !this.open) return;
+    if (event.key !== 'Escape' || event.defaultPrevented || !this.open || this.isInline()) return;
 
+    event.preventDefault();
     event.stopPropagation();
     this.hide();
     this.bell?.focus();
   };
 
+  /**
+   * Clicks outside close the open options and the panel. The popover's light dismiss already
+   * does the latter for real pointer clicks; this covers synthetic clicks and older browsers.
+   */
   private readonly onDocumentClick = (event: MouseEvent): void => {
-    if (this.open && !event.composedPath().includes(this)) this.hide();
+    const path = event.composedPath();
+    const inMenu = path.some(
+      (target) => target instanceof Element && target.classList.contains('item-menu'),
+    );
+    if (this.menuFor !== undefined && !inMenu) this.menuFor = undefined;
+    if (this.open && !this.isInline() && !path.includes(this)) this.hide();
   };
+
+  // -------------------------------------------------------------------------------------------
+  // Tabs, paging and menus
+
+  private selectTab(tab: Tab): void {
+    if (tab === this.tab) return;
+
+    // The other tab's items would show under this one's name while it loads.
+    this.list.clear();
+    this.listEpoch += 1;
+    this.menuFor = undefined;
+    this.newWhileShown = false;
+    this.tab = tab;
+  }
+
+  /** Arrow keys, Home and End move between the tabs and select them. */
+  private readonly onTabKeydown = async (event: KeyboardEvent): Promise<void> => {
+    const index = TABS.indexOf(this.tab);
+    const forward = getComputedStyle(this).direction === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+    const backward = forward === 'ArrowRight' ? 'ArrowLeft' : 'ArrowRight';
+    const targets: Record<string, number> = {
+      [forward]: (index + 1) % TABS.length,
+      [backward]: (index - 1 + TABS.length) % TABS.length,
+      Home: 0,
+      End: TABS.length - 1,
+    };
+    const next = targets[event.key];
+    if (next === undefined) return;
+
+    event.preventDefault();
+    this.selectTab(TABS[next]);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#tab-${TABS[next]}`)?.focus();
+  };
+
+  /** Watches the end of the list; the ref gives the sentinel, then undefined when it goes. */
+  private readonly watchEnd = (sentinel: Element | undefined): void => {
+    this.observer?.disconnect();
+    this.observer = undefined;
+    this.sentinel = sentinel;
+    if (!sentinel) return;
+
+    // In the panel the list scrolls inside it; inline, the page scrolls.
+    const root = this.isInline() ? null : (this.panel ?? null);
+    this.observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) void this.loadMoreNearEnd();
+      },
+      { root, rootMargin: `0px 0px ${PREFETCH_MARGIN} 0px` },
+    );
+    this.observer.observe(sentinel);
+  };
+
+  private async loadMoreNearEnd(): Promise<void> {
+    const list = this.list;
+    if (list.loadingMore || list.error || !list.hasMore) return;
+
+    await list.loadMore();
+    await this.updateComplete;
+
+    // The observer reports changes only; if the end is still near, ask it to look again.
+    const { observer, sentinel } = this;
+    if (observer && sentinel?.isConnected) {
+      observer.unobserve(sentinel);
+      observer.observe(sentinel);
+    }
+  }
+
+  /** Loads the notifications that arrived while the list was on screen. */
+  private showNew(): void {
+    this.newWhileShown = false;
+    void this.firstPage.run();
+    void this.resetCount();
+  }
+
+  private async toggleMenu(id: number, focus: 'first' | 'last' = 'first'): Promise<void> {
+    if (this.menuFor === id) {
+      this.menuFor = undefined;
+      return;
+    }
+
+    this.menuFor = id;
+    await this.updateComplete;
+    const menu = this.renderRoot.querySelector<HTMLElement>(`#menu-${id}`);
+    const options = menuOptions(menu);
+    (focus === 'last' ? options.at(-1) : options[0])?.focus();
+    // Near the end of the panel the options would open below the fold.
+    menu?.scrollIntoView({ block: 'nearest' });
+  }
+
+  private closeMenu(): void {
+    const id = this.menuFor;
+    if (id === undefined) return;
+
+    this.menuFor = undefined;
+    this.itemElement(id)?.querySelector<HTMLElement>('.menu-button')?.focus();
+  }
+
+  private readonly onMenuKeydown = (event: KeyboardEvent): void => {
+    const wrapper = event.currentTarget as HTMLElement;
+    const button = wrapper.querySelector<HTMLElement>('.menu-button');
+    const options = menuOptions(wrapper);
+    const id = Number(wrapper.closest<HTMLElement>('.item')?.dataset.id);
+    const focused = options.indexOf(this.shadowRoot?.activeElement as HTMLButtonElement);
+
+    if (event.key === 'Escape' && this.menuFor === id) {
+      event.preventDefault();
+      event.stopPropagation();
+      this.closeMenu();
+      return;
+    }
+    if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) return;
+    event.preventDefault();
+
+    // From the closed button, the arrows open the options on their first or last one.
+    if (this.menuFor !== id) {
+      if (event.target === button) {
+        void this.toggleMenu(id, event.key === 'ArrowUp' ? 'last' : 'first');
+      }
+      return;
+    }
+
+    const last = options.length - 1;
+    const moves: Record<string, number> = {
+      Home: 0,
+      End: last,
+      ArrowDown: focused >= last ? 0 : focused + 1,
+      ArrowUp: focused <= 0 ? last : focused - 1,
+    };
+    options[moves[event.key]]?.focus();
+  };
+
+  /** Tabbing out of the options closes them. */
+  private readonly onMenuFocusOut = (event: FocusEvent): void => {
+    const wrapper = event.currentTarget as HTMLElement;
+    const next = event.relatedTarget as Node | null;
+    if (next && wrapper.contains(next)) return;
+
+    // Without a next element (a click on nothing focusable), the document's click handler
+    // decides; closing here would swallow a click on an option in some browsers.
+    const id = Number(wrapper.closest<HTMLElement>('.item')?.dataset.id);
+    if (this.menuFor === id && next) this.menuFor = undefined;
+  };
+
+  private itemElement(id: number | undefined): HTMLElement | null {
+    if (id === undefined) return null;
+    return this.renderRoot.querySelector<HTMLElement>(`.item[data-id="${id}"]`);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Count and changes
+
+  /** The count, told to the host page and, when it grew after the first load, announced. */
+  private setCount(count: number, announce = true): void {
+    const previous = this.newCount;
+    if (previous === count) return;
+
+    this.newCount = count;
+    this.dispatchEvent(new CircleUnreadChangeEvent(count));
+
+    if (announce && previous !== undefined && count > previous) {
+      const lang = this.locale;
+      this.announce(this.t('notificationsNew', { count: spokenCount(count, lang) }));
+      if (this.listShown()) this.newWhileShown = true;
+    }
+  }
+
+  /** Says something politely through the live region, then clears it. */
+  private announce(message: string): void {
+    clearTimeout(this.announceTimer);
+    this.announcement = message;
+    this.announceTimer = setTimeout(() => (this.announcement = ''), ANNOUNCE_MS);
+  }
 
   /** Zeroes the badge at once, as Circle's bell does when opened; a failed reset restores it. */
   private async resetCount(): Promise<void> {
     const api = this.sessionController.api;
     const signedOut = this.sessionController.state.status === 'signed-out';
-    if (!api || signedOut || this.newCount === 0) return;
+    if (!api || signedOut || this.newCount === 0 || this.resetting) return;
 
     const previous = this.newCount;
     this.countResets += 1;
     const reset = this.countResets;
-    this.newCount = 0;
+    this.resetting = true;
+    this.setCount(0);
 
     try {
       await api.post('/notifications/reset_new_notifications_count');
+      this.live?.share({ type: 'count', count: 0 });
     } catch (error) {
-      if (this.countResets === reset) this.newCount = previous;
+      if (this.countResets === reset && previous !== undefined) this.setCount(previous, false);
       if (!(error instanceof SignedOutError)) this.dispatchError(error);
+    } finally {
+      this.resetting = false;
     }
   }
 
@@ -355,35 +1056,43 @@ export class CircleNotifications extends CircleElement {
     const api = this.sessionController.api;
     if (!api) return { items: [] };
 
-    const query = { page, per_page: this.validPerPage(), sort: 'latest', status: 'all' };
+    const query = { page, per_page: this.validPerPage(), sort: 'latest', status: this.tab };
     const result = await api.get('/notifications', { query, signal });
     return { items: result.records ?? [], next: result.has_next_page ? page + 1 : undefined };
   }
 
-  /**
-   * Clears one unread dot at once, while the link opens in a new tab; brings the dot back if
-   * Circle refuses.
-   */
+  /** Tells the host page; unless it takes over, the link opens Circle in a new tab. */
+  private openNotification(click: MouseEvent, notification: CircleNotification, url: string): void {
+    const opening = new CircleNotificationOpenEvent(notification, url);
+    this.dispatchEvent(opening);
+    if (opening.defaultPrevented) click.preventDefault();
+
+    void this.markRead(notification);
+  }
+
+  private chooseMarkRead(notification: CircleNotification): void {
+    this.closeMenu();
+    void this.markRead(notification);
+  }
+
+  /** Clears one unread dot at once; brings the dot back, with a message, if Circle refuses. */
   private async markRead(notification: CircleNotification): Promise<void> {
     const api = this.sessionController.api;
     const id = notification.id;
-    if (!api || id === undefined || notification.read_at != null || this.pendingReads.has(id)) {
-      return;
-    }
+    if (!api || id === undefined || notification.read_at != null || this.pending.has(id)) return;
 
     this.updateNotifications([id], () => ({ read_at: new Date().toISOString() }));
-    this.pendingReads = new Set(this.pendingReads).add(id);
+    this.pending = withId(this.pending, id, true);
 
     try {
       const saved = await api.post('/notifications/{id}/mark_as_read', { params: { id } });
       if (saved?.read_at) this.updateNotifications([id], () => ({ read_at: saved.read_at }));
+      this.onLocalChange({ type: 'read', id });
     } catch (error) {
       this.updateNotifications([id], () => ({ read_at: null }));
       this.reportFailure('markReadFailed', error);
     } finally {
-      const pending = new Set(this.pendingReads);
-      pending.delete(id);
-      this.pendingReads = pending;
+      this.pending = withId(this.pending, id, false);
     }
   }
 
@@ -402,6 +1111,7 @@ export class CircleNotifications extends CircleElement {
     try {
       // Circle documents no answer body for this call.
       await api.post('/notifications/mark_all_as_read', { emptyOk: true });
+      this.onLocalChange({ type: 'all-read' });
     } catch (error) {
       // Only the dots this call cleared come back; ones read another way since stay read.
       this.updateNotifications(unreadIds, (notification) =>
@@ -411,6 +1121,62 @@ export class CircleNotifications extends CircleElement {
     } finally {
       this.markingAll = false;
     }
+  }
+
+  /**
+   * Archives or deletes at once, moving focus to a neighbour; puts the notification back where
+   * it was, with a message, if Circle refuses.
+   */
+  private async discard(id: number, action: 'archive' | 'delete'): Promise<void> {
+    const api = this.sessionController.api;
+    const index = this.list.items.findIndex((notification) => notification.id === id);
+    if (!api || index < 0 || this.pending.has(id)) return;
+
+    // TODO: Circle pages by offset, so each removal (and, on the Unread tab, each read) shifts
+    // the next page by one and "Load more" skips a notification until the list reloads.
+    const notification = this.list.items[index];
+    const epoch = this.listEpoch;
+    this.menuFor = undefined;
+    void this.moveFocusFrom(id);
+    this.setItems(this.list.items.filter((item) => item.id !== id));
+    this.pending = withId(this.pending, id, true);
+
+    try {
+      if (action === 'archive') await api.post('/notifications/{id}/archive', { params: { id } });
+      else await api.delete('/notifications/{id}', { params: { id } });
+      this.announce(this.t(action === 'archive' ? 'notificationArchived' : 'notificationDeleted'));
+      this.onLocalChange({ type: 'removed', id });
+    } catch (error) {
+      const items = this.list.items;
+      if (epoch === this.listEpoch && !items.some((item) => item.id === id)) {
+        this.setItems([...items.slice(0, index), notification, ...items.slice(index)]);
+      }
+      this.reportFailure(action === 'archive' ? 'archiveFailed' : 'deleteFailed', error);
+    } finally {
+      this.pending = withId(this.pending, id, false);
+    }
+  }
+
+  /** When focus is inside the item about to go: the next item, else the previous, else the tabs. */
+  private async moveFocusFrom(id: number): Promise<void> {
+    const item = this.itemElement(id);
+    const focused = this.shadowRoot?.activeElement;
+    if (!item || !focused || !item.contains(focused)) return;
+
+    const items = this.list.items;
+    const index = items.findIndex((notification) => notification.id === id);
+    const neighbour = items[index + 1] ?? items[index - 1];
+    await this.updateComplete;
+
+    const target =
+      this.itemElement(neighbour?.id)?.querySelector<HTMLElement>('a.entry, .menu-button') ??
+      this.renderRoot.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]');
+    target?.focus();
+  }
+
+  private setItems(items: CircleNotification[]): void {
+    this.list.items = items;
+    this.requestUpdate();
   }
 
   private updateNotifications(
@@ -426,8 +1192,32 @@ export class CircleNotifications extends CircleElement {
   }
 
   protected override checkAttributes(): string[] {
-    const problem = this.perPageProblem(this.perPage, DEFAULT_PER_PAGE);
-    return problem ? [problem] : [];
+    const problems: string[] = [];
+    const perPageProblem = this.perPageProblem(this.perPage, DEFAULT_PER_PAGE);
+    if (perPageProblem) problems.push(perPageProblem);
+    if (!VARIANTS.includes(this.variant)) {
+      const expected = this.t('notificationsVariantExpected');
+      problems.push(this.badAttribute('variant', String(this.variant), expected, 'bell'));
+    }
+    if (!PLACEMENTS.includes(this.placement)) {
+      const expected = this.t('notificationsPlacementExpected');
+      problems.push(this.badAttribute('placement', String(this.placement), expected, 'bottom-end'));
+    }
+    if (this.validPollInterval() !== this.pollInterval) {
+      const expected = this.t('wholeNumberRange', { min: MIN_POLL_SECONDS, max: MAX_POLL_SECONDS });
+      const fallback = String(DEFAULT_POLL_SECONDS);
+      problems.push(
+        this.badAttribute('poll-interval', String(this.pollInterval), expected, fallback),
+      );
+    }
+    return problems;
+  }
+
+  private validPollInterval(): number {
+    const seconds = this.pollInterval;
+    const valid =
+      Number.isInteger(seconds) && seconds >= MIN_POLL_SECONDS && seconds <= MAX_POLL_SECONDS;
+    return valid ? seconds : DEFAULT_POLL_SECONDS;
   }
 
   private validPerPage(): number {
@@ -435,28 +1225,132 @@ export class CircleNotifications extends CircleElement {
   }
 }
 
+/** One piece of a notification's sentence, and whether it is a name or a title. */
+interface Word {
+  text: string;
+  emphasised: boolean;
+}
+
 /**
  * The notification's sentence: each entry of `notification_text_structure` names a field whose
  * text is shown, names and titles emphasised. Entries that name no text are skipped.
  */
-function sentence(notification: CircleNotification): unknown[] {
+function sentenceParts(notification: CircleNotification): Word[] {
   const fields = notification as Record<string, unknown>;
   const structure = Array.isArray(notification.notification_text_structure)
     ? notification.notification_text_structure
     : [];
 
-  const build = (names: readonly unknown[]) =>
+  const build = (names: readonly unknown[]): Word[] =>
     names.flatMap((name) => {
       if (typeof name !== 'string' || !Object.hasOwn(fields, name)) return [];
 
       const value = fields[name];
       if (typeof value !== 'string' || !value.trim()) return [];
-      return [EMPHASISED_FIELDS.has(name) ? html`<strong>${value}</strong>` : value];
+      return [{ text: value, emphasised: EMPHASISED_FIELDS.has(name) }];
     });
 
-  const parts = build(structure);
-  const shown = parts.length ? parts : build(DEFAULT_TEXT_STRUCTURE);
-  return shown.flatMap((part, index) => (index ? [' ', part] : [part]));
+  const words = build(structure);
+  return words.length ? words : build(DEFAULT_TEXT_STRUCTURE);
+}
+
+function renderSentence(words: Word[]): unknown[] {
+  return words.flatMap((word, index) => {
+    const shown = word.emphasised ? html`<strong>${word.text}</strong>` : word.text;
+    return index ? [' ', shown] : [shown];
+  });
+}
+
+function plainSentence(words: Word[]): string {
+  return words.map((word) => word.text.trim()).join(' ');
+}
+
+/** Above 99 a name says "99+" like the badge; the plural rules then pick "other". */
+function spokenCount(count: number, lang: string): number | string {
+  return count > 99 ? formatBadgeCount(count, lang) : count;
+}
+
+// TODO: groups and relative times are worked out when the list renders; a list left open over
+// midnight moves its notifications to the next group only on its next update.
+/**
+ * The notifications under Today, This week (the six calendar days before today) and Earlier,
+ * by calendar day in the viewer's time zone. Order within a group is kept; empty groups go.
+ */
+function groupByDay(
+  notifications: CircleNotification[],
+  now = Date.now(),
+): { group: Group; notifications: CircleNotification[] }[] {
+  const days = new Intl.DateTimeFormat('en-US-u-ca-gregory-nu-latn', {
+    timeZone: viewerTimeZone(),
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  });
+  const today = calendarDay(now, days);
+  const groups: Record<Group, CircleNotification[]> = { today: [], week: [], earlier: [] };
+
+  for (const notification of notifications) {
+    const time = Date.parse(notification.created_at ?? '');
+    const daysAgo = Number.isNaN(time) ? Infinity : today - calendarDay(time, days);
+    // A time slightly in the future (clocks differ) counts as today.
+    const group: Group = daysAgo <= 0 ? 'today' : daysAgo <= 6 ? 'week' : 'earlier';
+    groups[group].push(notification);
+  }
+
+  return (['today', 'week', 'earlier'] as const)
+    .filter((group) => groups[group].length > 0)
+    .map((group) => ({ group, notifications: groups[group] }));
+}
+
+/** Days since 1970-01-01 to the calendar date of `time` in `format`'s time zone. */
+function calendarDay(time: number, format: Intl.DateTimeFormat): number {
+  const parts = format.formatToParts(time);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((candidate) => candidate.type === type)?.value);
+  return Date.UTC(part('year'), part('month') - 1, part('day')) / DAY_MS;
+}
+
+function menuOptions(menu: Element | null | undefined): HTMLButtonElement[] {
+  return [...(menu?.querySelectorAll<HTMLButtonElement>('.menu-option:not([disabled])') ?? [])];
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.max(min, Math.min(value, max));
+}
+
+function withId(set: Set<number>, id: number, present: boolean): Set<number> {
+  const copy = new Set(set);
+  if (present) copy.add(id);
+  else copy.delete(id);
+  return copy;
+}
+
+/** What each element wants document.title to show; one prefix for all, so none stack. */
+const titleCounts = new Map<object, { count: number; label: string }>();
+let titleBase: string | undefined;
+let titleWritten: string | undefined;
+
+/** Puts "(label) " before the page's title while any element has a count, then restores it. */
+function setTitleBadge(owner: object, count: number, label: string): void {
+  if (count > 0) titleCounts.set(owner, { count, label });
+  else titleCounts.delete(owner);
+
+  // A title other than the one last written is the host page's own, new one.
+  if (titleWritten === undefined || document.title !== titleWritten) titleBase = document.title;
+
+  const shown = [...titleCounts.values()].sort((a, b) => b.count - a.count)[0];
+  if (!shown) {
+    if (titleWritten !== undefined && document.title === titleWritten) {
+      document.title = titleBase ?? '';
+    }
+    titleWritten = titleBase = undefined;
+    return;
+  }
+
+  const title = `(${shown.label}) ${titleBase}`;
+  if (document.title !== title) document.title = title;
+  // Read back: the browser folds white space in titles.
+  titleWritten = document.title;
 }
 
 if (!customElements.get('circle-notifications')) {
