@@ -5,10 +5,14 @@ const { sandbox } = await startSandbox({ onUnhandledRequest: 'bypass' });
 const { getSession } = await import('../src/index.js');
 
 const toggle = document.querySelector<HTMLButtonElement>('#toggle-sign-in')!;
-toggle.addEventListener('click', () => {
+toggle.addEventListener('click', async () => {
+  const session = getSession('/api/circle-token');
+
+  // A host signs out of Circle first, while its endpoint still knows the visitor.
+  if (sandbox.auth.signedIn) await session.signOut();
   sandbox.auth.signedIn = !sandbox.auth.signedIn;
   toggle.textContent = sandbox.auth.signedIn ? 'Sign out' : 'Sign in';
-  getSession('/api/circle-token').reload();
+  if (sandbox.auth.signedIn) session.reload();
 });
 
 // A site owner's own navigation: open posts in place instead of on Circle.
@@ -29,3 +33,13 @@ document.querySelector('#back-to-feed')!.addEventListener('click', () => {
   feedSection.hidden = false;
   feedSection.scrollIntoView();
 });
+
+// The calendar's view switch: the same element, another `view` attribute.
+const calendar = document.querySelector('#calendar-events')!;
+const viewButtons = document.querySelectorAll<HTMLButtonElement>('.view-switch [data-view]');
+for (const button of viewButtons) {
+  button.addEventListener('click', () => {
+    calendar.setAttribute('view', button.dataset.view!);
+    for (const other of viewButtons) other.setAttribute('aria-pressed', String(other === button));
+  });
+}

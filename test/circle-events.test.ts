@@ -199,10 +199,10 @@ describe('<circle-events>', () => {
       expect(shown).to.include(formatted(start, timeZone, lang, { weekday: 'short' }));
 
       const dateBlock = part(item, 'date')!;
-      expect(text(dateBlock.querySelector('.month'))).to.equal(
+      expect(text(dateBlock.querySelector('.date-month'))).to.equal(
         formatted(start, timeZone, lang, { month: 'short' }),
       );
-      expect(text(dateBlock.querySelector('.day'))).to.equal(
+      expect(text(dateBlock.querySelector('.date-day'))).to.equal(
         formatted(start, timeZone, lang, { day: 'numeric' }),
       );
     }
@@ -504,6 +504,8 @@ describe('<circle-events>', () => {
     part(item, 'title')!.querySelector('a')!.focus();
     await sendKeys({ press: 'Tab' });
     expect(shadow.activeElement).to.equal(part(item, 'location')!.querySelector('a'));
+    await sendKeys({ press: 'Tab' });
+    expect(shadow.activeElement).to.equal(part(item, 'facepile'));
     await sendKeys({ press: 'Tab' });
     expect(shadow.activeElement).to.equal(rsvpButton(element, post));
 

@@ -14,6 +14,7 @@ export const eventsStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
+    box-shadow: var(--_shadow);
     min-width: 0;
   }
 
@@ -52,14 +53,14 @@ export const eventsStyles = css`
     line-height: 1.1;
   }
 
-  .month {
+  .date-month {
     color: var(--_accent);
     font-size: 0.75em;
     font-weight: 600;
     text-transform: uppercase;
   }
 
-  .day {
+  .date-day {
     font-size: 1.375em;
     font-weight: 700;
   }
@@ -98,13 +99,16 @@ export const eventsStyles = css`
   }
 
   .body {
+    margin-top: 0.25rem;
+    font-size: 0.9375em;
+  }
+
+  .body.clamped {
     display: -webkit-box;
     -webkit-box-orient: vertical;
     -webkit-line-clamp: var(--circle-events-body-lines, 3);
     line-clamp: var(--circle-events-body-lines, 3);
     overflow: hidden;
-    margin-top: 0.25rem;
-    font-size: 0.9375em;
   }
 
   .body .rich-text > :first-child {
@@ -179,5 +183,259 @@ export const eventsStyles = css`
 
   .skeleton-card .date {
     border: none;
+  }
+
+  /* Days of the list view, under headings that stay in view while their events scroll by. */
+  .days {
+    display: grid;
+    gap: calc(var(--circle-events-gap, var(--_space)) * 1.5);
+  }
+
+  .day-heading {
+    position: sticky;
+    top: var(--circle-events-sticky-top, 0px);
+    z-index: 1;
+    margin: 0 0 0.5rem;
+    padding: 0.375rem 0;
+    background: var(--circle-events-heading-background, var(--_surface));
+    font-size: 0.9375em;
+    font-weight: 600;
+  }
+
+  .day-heading:focus-visible {
+    outline-offset: 2px;
+  }
+
+  .title-button {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: inherit;
+    font: inherit;
+    text-align: start;
+    cursor: pointer;
+  }
+
+  .title-button:hover {
+    text-decoration: underline;
+  }
+
+  .live {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+    margin-inline-start: 0.5rem;
+    font-weight: 600;
+  }
+
+  .live.now {
+    color: var(--_danger);
+  }
+
+  .live.now::before {
+    content: '';
+    width: 0.5rem;
+    height: 0.5rem;
+    border-radius: 50%;
+    background: currentColor;
+  }
+
+  .live.soon {
+    color: var(--_accent);
+  }
+
+  .map-link {
+    margin-inline-start: 0.5rem;
+  }
+
+  .facepile {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.125rem 0.25rem;
+    border: 0;
+    border-radius: 999px;
+    background: none;
+    color: inherit;
+    font: inherit;
+    cursor: pointer;
+  }
+
+  .facepile:hover .attendees {
+    text-decoration: underline;
+  }
+
+  .faces {
+    display: inline-flex;
+  }
+
+  .faces .avatar {
+    width: 1.625rem;
+    height: 1.625rem;
+    border: 2px solid var(--_surface);
+    font-size: 0.625rem;
+  }
+
+  .faces .avatar + .avatar {
+    margin-inline-start: -0.5rem;
+  }
+
+  /* The compact view: a short list for a sidebar. */
+  .compact {
+    gap: 0.75rem;
+  }
+
+  .row {
+    display: flex;
+    gap: 0.75rem;
+    align-items: start;
+  }
+
+  .row .date {
+    width: 2.75rem;
+    height: 3rem;
+  }
+
+  .row .date-day {
+    font-size: 1.125em;
+  }
+
+  .row .title {
+    font-size: 0.9375em;
+  }
+
+  .row .going {
+    font-size: 0.8125em;
+  }
+
+  /* The month view: the day opened from the grid lists its events below it. */
+  .day-panel {
+    margin-top: var(--_space);
+  }
+
+  .month-loading {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+
+  /* The detail dialog. */
+  .detail {
+    width: min(40rem, calc(100vw - 2rem));
+    max-height: calc(100dvh - 2rem);
+    padding: 0;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    box-shadow: var(--_shadow-raised);
+    color: inherit;
+    font: inherit;
+  }
+
+  .detail::backdrop {
+    background: rgb(15 17 25 / 0.55);
+  }
+
+  .detail-body {
+    position: relative;
+  }
+
+  .detail-body > .details {
+    display: grid;
+    gap: 0.5rem;
+    padding: var(--_space);
+  }
+
+  .detail .rsvp {
+    margin-inline-start: 0;
+  }
+
+  .detail .title {
+    padding-inline-end: 2.5rem;
+    font-size: 1.375em;
+  }
+
+  .detail-close {
+    position: absolute;
+    inset-block-start: 0.5rem;
+    inset-inline-end: 0.5rem;
+    z-index: 1;
+    width: 2.25rem;
+    height: 2.25rem;
+    padding: 0;
+    border-radius: 50%;
+    font-size: 1.25em;
+    line-height: 1;
+  }
+
+  .host,
+  .attendee {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    margin: 0;
+  }
+
+  .host .avatar,
+  .attendee .avatar {
+    width: 2rem;
+    height: 2rem;
+  }
+
+  .attendee-section h3,
+  .series h3 {
+    margin: var(--_space) 0 0.5rem;
+    font-size: 1em;
+  }
+
+  .attendee-list {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
+    gap: 0.5rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .series-dates {
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+
+  .series-dates ul {
+    display: grid;
+    gap: 0.375rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .series-date {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    font-size: 0.9375em;
+  }
+
+  .series-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin-top: 0.75rem;
+  }
+
+  .series-actions [aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+
+  .muted {
+    color: var(--_muted);
+  }
+
+  .open-link {
+    justify-self: start;
+    margin-top: 0.5rem;
   }
 `;

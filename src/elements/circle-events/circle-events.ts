@@ -1,18 +1,22 @@
 import { html, nothing } from 'lit';
-import type { TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 
 import type { ApiClient } from '../../api/client.js';
-import type { EventPost } from '../../api/types.js';
+import type { EventAttendee, EventPost, RecurringEvent } from '../../api/types.js';
+import { EndWatcher } from '../../controllers/end-watcher.js';
+import { LiveClock } from '../../controllers/live-clock.js';
+import { PagedList } from '../../controllers/paged-list.js';
+import type { PageResult } from '../../controllers/paged-list.js';
+import { CircleEventOpenEvent, CircleRsvpEvent } from '../../events.js';
 import type { StringKey } from '../../i18n/strings.js';
 import { renderRichText, safeUrl } from '../../rich-text/render.js';
 import { richTextStyles } from '../../rich-text/rich-text.styles.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { formatEventRange, isTimeZone, viewerTimeZone, zoneName } from '../../utils/format.js';
-import { PagedList } from '../../controllers/paged-list.js';
-import type { PageResult } from '../../controllers/paged-list.js';
 import { CircleElement, validPerPage, WEB_PROTOCOLS } from '../circle-element.js';
 import { eventsStyles } from './circle-events.styles.js';
 import {
@@ -24,13 +28,48 @@ import {
   locationHidden,
   outlookUrl,
 } from './calendar.js';
+import {
+  attendeeCount,
+  canRsvpOccurrence,
+  endOf,
+  hasEnded,
+  isEventPost,
+  isFull,
+  isRecurring,
+  mapUrl,
+  occurrenceGoing,
+  rsvpChanges,
+  rsvpFields,
+  startOf,
+  validDate,
+} from './event-model.js';
+import type { EventSettings } from './event-model.js';
+import {
+  addDays,
+  dayKey,
+  eventDays,
+  formatDayHeading,
+  liveState,
+  monthWeeks,
+  nextChange,
+  startOfDay,
+  weekStartDay,
+} from './event-time.js';
+import type { DayKey } from './event-time.js';
+import { MonthGrid, monthGridStyles } from './month-grid.js';
+import type { MonthGridEvent, MonthGridStringKey } from './month-grid.js';
 
 const DEFAULT_PER_PAGE = 10;
+const DEFAULT_LIMIT = 3;
 
 const FILTERS = ['upcoming', 'past', 'all'] as const;
 type Filter = (typeof FILTERS)[number];
 
-type EventSettings = NonNullable<EventPost['event_setting_attributes']>;
+const VIEWS = ['list', 'month', 'compact'] as const;
+type View = (typeof VIEWS)[number];
+
+const PAGING_MODES = ['infinite', 'button'] as const;
+type Paging = (typeof PAGING_MODES)[number];
 
 /** Where the next page comes from: the upcoming or the past list, and which page of it. */
 interface Cursor {
@@ -41,35 +80,56 @@ interface Cursor {
 /** Pages that turn out empty after filtering are skipped, but only this many in a row. */
 const MAX_EMPTY_PAGES = 5;
 
+/** A month view asks for this many events a page, and stops after this many pages. */
+const MONTH_PAGE_SIZE = 50;
+const MAX_MONTH_PAGES = 10;
+
+/** Attendee pictures on a card, before the count says the rest. */
+const FACEPILE_SIZE = 5;
+const ATTENDEES_PER_PAGE = 20;
+const DATES_PER_PAGE = 10;
+
 /** Cover images are drawn 2:1; the attributes reserve the space before they load. */
 const COVER_WIDTH = 640;
 const COVER_HEIGHT = 320;
 
+const DAY_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+type HeadingLevel = 2 | 3 | 4;
+
 /**
- * @summary A list of community events with their times, places and RSVP buttons.
+ * @summary Community events as a day-by-day list, a month calendar or a short sidebar list, with
+ * RSVP, attendees and "Add to calendar".
  *
- * Shows each event's date, time range in the viewer's time zone (or `time-zone`), location,
- * cover image and attendee count, and lets a signed-in member RSVP or cancel. With
- * `filter="all"`, upcoming events come first (soonest first) and past events follow as
- * "Load more" reaches them. Pages load on demand with "Load more". "Add to calendar" offers an
- * .ics file (with the series' recurrence) and Google Calendar and Outlook on the web.
+ * Times show in the viewer's time zone (or `time-zone`), with the series' own zone when it is
+ * known and differs, and labels such as "Happening now" and "Starts in 10 minutes" keep up while
+ * the page is open. `view="list"` groups events under sticky day headings and loads more as the
+ * reader scrolls (or with a button: `paging="button"`). `view="month"` is a month grid: arrow
+ * keys move between days, Enter lists a day's events. `view="compact"` lists the next `limit`
+ * events for a sidebar. Opening an event shows its description, cover, host, attendees and, for
+ * a recurring series, its next dates to RSVP to one by one or all at once.
  *
  * @tagname circle-events
  *
  * @slot signed-out - Replaces the signed-out message, for example with the host's sign-in link.
  *
- * @csspart base - The wrapper around the whole list.
- * @csspart list - The list of events.
- * @csspart item - One event card.
+ * @csspart base - The wrapper around the whole element.
+ * @csspart list - A list of events.
+ * @csspart day-group - The events of one day in the list view.
+ * @csspart day-heading - A day's sticky heading, such as "Today · Thursday, December 3".
+ * @csspart item - One event card, or one row of the compact view.
  * @csspart cover - An event's cover image.
  * @csspart date - The calendar-page date block.
- * @csspart title - An event's title, linked to the event on Circle.
+ * @csspart title - An event's title; it opens the event.
  * @csspart time - An event's time range in the shown time zone.
  * @csspart event-zone - The event's own time zone, when it is known and differs.
+ * @csspart live-label - "Happening now" or "Starts in 10 minutes".
  * @csspart location - Where the event happens: online with its join link, or a place.
- * @csspart body - The event's description, clamped to a few lines.
+ * @csspart map-link - The link that finds an in-person event's place on a map.
+ * @csspart body - The description: clamped to a few lines on a card, whole in the detail.
+ * @csspart facepile - Attendee pictures and count; opens the list of attendees.
  * @csspart attendees - The attendee count.
- * @csspart actions - The attendee count and the RSVP button or state.
+ * @csspart actions - The attendees and the RSVP button or state.
  * @csspart going - "You're going", once the member has RSVPed.
  * @csspart button - Every button.
  * @csspart rsvp-button - An event's RSVP or Cancel RSVP button.
@@ -78,6 +138,25 @@ const COVER_HEIGHT = 320;
  * @csspart calendar-button - The "Add to calendar" button that shows or hides the options.
  * @csspart calendar-menu - The list of calendar options.
  * @csspart calendar-option - One option: download an .ics file, Google Calendar or Outlook.
+ * @csspart detail - The dialog that shows one event in full.
+ * @csspart detail-close - The dialog's close button.
+ * @csspart host - Who hosts the event.
+ * @csspart attendee-list - The attendees in the detail.
+ * @csspart attendee - One attendee.
+ * @csspart series - A recurring event's next dates in the detail.
+ * @csspart series-date - One date of the series, with its checkbox or state.
+ * @csspart series-rsvp - The buttons that RSVP to the chosen dates or to all of them.
+ * @csspart day-panel - The events of the day opened in the month view.
+ * @csspart month-grid - The month view's grid of days.
+ * @csspart month-header - The month's name and the buttons that change it.
+ * @csspart month-title - The month's name.
+ * @csspart month-nav - The previous month, next month and today buttons.
+ * @csspart weekday - A weekday's column heading.
+ * @csspart day - One day of the month grid.
+ * @csspart day-today - Today's cell.
+ * @csspart day-outside - A day of the month before or after.
+ * @csspart day-event - An event's title in a day cell.
+ * @csspart day-more - "+2 more" in a day cell.
  * @csspart load-more - The "Load more" button.
  * @csspart empty - The empty state.
  * @csspart error - The error state.
@@ -85,29 +164,48 @@ const COVER_HEIGHT = 320;
  * @csspart notice - A message about a change that could not be saved.
  *
  * @cssprop [--circle-events-gap=1rem] - Space between event cards.
- * @cssprop [--circle-events-body-lines=3] - How many lines of each description show.
+ * @cssprop [--circle-events-body-lines=3] - How many lines of each card's description show.
+ * @cssprop [--circle-events-sticky-top=0px] - Where day headings stick, below a fixed site header.
+ * @cssprop [--circle-events-heading-background] - Behind sticky day headings; the card surface.
  * @cssprop [--circle-color-accent=#4353ff] - Links, the date block and primary buttons.
  * @cssprop [--circle-color-text=#1f2330] - Body text.
  * @cssprop [--circle-color-muted=#5b6073] - Secondary text.
- * @cssprop [--circle-color-surface=#ffffff] - Card background.
+ * @cssprop [--circle-color-surface=#ffffff] - Card and heading background.
  * @cssprop [--circle-color-border=#dfe1e8] - Card and button borders.
  * @cssprop [--circle-radius=0.75rem] - Card corner radius.
  * @cssprop [--circle-font-family=inherit] - Font; the host page's by default.
  *
+ * @fires circle-event-open - Before an event opens in the detail dialog; cancelable.
+ * @fires circle-rsvp - Before an RSVP or its cancellation is sent; cancelable.
  * @fires circle-auth-required - The visitor is signed out; the host may show its sign-in.
  * @fires circle-error - A load or an RSVP failed; `detail` has `kind`, `status` and `message`.
  */
 export class CircleEvents extends CircleElement {
-  static override styles = [sharedStyles, richTextStyles, eventsStyles];
+  static override styles = [sharedStyles, richTextStyles, eventsStyles, monthGridStyles];
 
   /** Which events: `upcoming` (the default), `past`, or `all` (upcoming first, then past). */
   @property() filter: Filter = 'upcoming';
 
+  /** `list` (the default) groups events by day; `month` is a calendar; `compact` is short. */
+  @property() view: View = 'list';
+
   /** An event space's id or slug; without it the list has the whole community's events. */
   @property() space?: string;
 
-  /** How many events each page loads. */
+  /** The first day of a date window (YYYY-MM-DD); events that end before it are left out. */
+  @property({ attribute: 'start-date' }) startDate?: string;
+
+  /** The last day of a date window (YYYY-MM-DD); events that start after it are left out. */
+  @property({ attribute: 'end-date' }) endDate?: string;
+
+  /** How many events each page of the list view loads. */
   @property({ attribute: 'per-page', type: Number }) perPage = DEFAULT_PER_PAGE;
+
+  /** How many events the compact view shows. */
+  @property({ type: Number }) limit = DEFAULT_LIMIT;
+
+  /** `infinite` (the default) loads the next page near the end; `button` waits for a click. */
+  @property() paging: Paging = 'infinite';
 
   /** The IANA time zone for dates and times, such as "Europe/Berlin"; the viewer's by default. */
   @property({ attribute: 'time-zone' }) timeZone?: string;
@@ -117,10 +215,40 @@ export class CircleEvents extends CircleElement {
   /** Event zones by event id, known only for recurring events (see `loadEventZones`). */
   @state() private eventZones = new Map<number, string>();
 
-  /** The event whose calendar options are open; one at a time. */
-  @state() private calendarOpenFor?: number;
+  /** Whose calendar options are open, by the title they describe: a card's or the detail's. */
+  @state() private calendarOpenFor?: string;
+
+  /** The month view's events: those of the shown month's weeks. */
+  @state() private monthEvents: EventPost[] = [];
+
+  /** The day whose events the month view lists under the grid. */
+  @state() private openDay?: DayKey;
+
+  /** The event shown in the detail dialog. */
+  @state() private detailId?: number;
+
+  /** The dates of the open series the member ticked to RSVP to. */
+  @state() private chosenDates = new Set<number>();
+
+  @state() private seriesSaving = false;
+
+  /** A polite announcement of a change the member made, such as an RSVP to several dates. */
+  @state() private status = '';
+
+  @query('dialog') private dialog?: HTMLDialogElement;
 
   private zonesAbort?: AbortController;
+
+  /** What had focus before the detail opened, to return to when it closes. */
+  private detailOpener?: HTMLElement;
+
+  /** Whether the detail should open on its attendees rather than at the top. */
+  private focusAttendees = false;
+
+  /** The earliest time a shown label changes, gathered while rendering. */
+  private nextLabelChange?: number;
+
+  private readonly clock = new LiveClock(this);
 
   private readonly list = new PagedList<EventPost, Cursor>(this, {
     fetchPage: (cursor, signal) => this.fetchEvents(cursor, signal),
@@ -128,12 +256,31 @@ export class CircleEvents extends CircleElement {
     onItems: (events) => this.loadEventZones(events),
   });
 
+  private readonly endWatcher = new EndWatcher(
+    this,
+    this.list,
+    () => this.validView() === 'list' && this.validPaging() === 'infinite',
+  );
+
+  private readonly monthGrid = new MonthGrid(this, {
+    onMonthChange: () => (this.openDay = undefined),
+    onDayOpen: (day) => void this.openDayPanel(day),
+  });
+
+  private readonly attendees = new PagedList<EventAttendee, number>(this, {
+    fetchPage: (page, signal) => this.fetchAttendees(page, signal),
+    onError: (error) => this.dispatchError(error),
+  });
+
+  private readonly seriesDates = new PagedList<RecurringEvent, number>(this, {
+    fetchPage: (page, signal) => this.fetchSeriesDates(page, signal),
+    onError: (error) => this.dispatchError(error),
+  });
+
   private readonly firstPage = new Task(this, {
-    task: async ([api, filter], { signal }) => {
-      if (!api) return initialState;
-      this.zonesAbort?.abort();
-      this.zonesAbort = new AbortController();
-      this.eventZones = new Map();
+    task: async ([api, filter, view], { signal }) => {
+      if (!api || view === 'month') return initialState;
+      this.resetEventZones();
 
       return this.list.loadFirst({ past: filter === 'past', page: 1 }, signal);
     },
@@ -141,10 +288,59 @@ export class CircleEvents extends CircleElement {
       [
         this.sessionController.api,
         this.validFilter(),
+        this.validView(),
         this.space,
-        this.validPerPage(),
+        this.validDay(this.startDate),
+        this.validDay(this.endDate),
+        // A date window runs from midnight to midnight in the shown zone.
+        this.startDate || this.endDate ? this.displayZone() : undefined,
+        this.pageSize(),
         this.sessionController.state.generation,
       ] as const,
+  });
+
+  private readonly monthTask = new Task(this, {
+    task: async ([api, view, year, month, firstDay], { signal }) => {
+      if (!api || view !== 'month' || !year) return initialState;
+      this.resetEventZones();
+
+      const events = await this.fetchMonth(api, year, month, firstDay, signal);
+      this.monthEvents = events;
+      this.loadEventZones(events);
+      return events;
+    },
+    args: () =>
+      [
+        this.sessionController.api,
+        this.validView(),
+        this.monthGrid.year,
+        this.monthGrid.month,
+        weekStartDay(this.locale),
+        this.space,
+        // The grid's days run from midnight to midnight in the shown zone.
+        this.displayZone(),
+        this.sessionController.state.generation,
+      ] as const,
+  });
+
+  /** The detail's attendees and series dates, loaded when an event opens. */
+  private readonly detailTask = new Task(this, {
+    task: async ([api, id], { signal }) => {
+      const event = id === undefined ? undefined : this.findEvent(id);
+      if (!api || !event) return initialState;
+
+      const loads: Promise<unknown>[] = [];
+      if (event.event_setting_attributes?.hide_attendees) this.attendees.clear();
+      else loads.push(this.attendees.loadFirst(1, signal));
+      if (isRecurring(event) && event.space?.id !== undefined) {
+        loads.push(this.seriesDates.loadFirst(1, signal));
+      } else {
+        this.seriesDates.clear();
+      }
+      await Promise.all(loads);
+      return true;
+    },
+    args: () => [this.sessionController.api, this.detailId] as const,
   });
 
   override disconnectedCallback(): void {
@@ -154,99 +350,208 @@ export class CircleEvents extends CircleElement {
 
   protected override forgetMemberData(): void {
     this.list.clear();
+    this.monthEvents = [];
+    this.attendees.clear();
+    this.seriesDates.clear();
+    this.closeDetail();
   }
 
-  /** Loads the events again from the first page. */
+  /** Loads the events again. */
   refresh(): void {
-    void this.firstPage.run();
+    void (this.validView() === 'month' ? this.monthTask : this.firstPage).run();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (this.validView() === 'month' && !this.monthGrid.year) {
+      this.monthGrid.showMonthOf(dayKey(this.clock.now, this.displayZone()));
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.clock.wakeAt(this.nextLabelChange);
   }
 
   override render(): TemplateResult {
-    return this.renderFrame(
-      this.firstPage.render({
-        initial: () => this.renderSkeleton(),
-        pending: () => (this.list.items.length ? this.renderEvents() : this.renderSkeleton()),
-        complete: () =>
-          this.list.items.length ? this.renderEvents() : this.renderEmpty(this.emptyKey()),
-        error: (error) => this.renderError(error, () => this.refresh()),
-      }),
-    );
+    this.nextLabelChange = undefined;
+    const view = this.validView();
+
+    return this.renderFrame(html`
+      ${view === 'month' ? this.renderMonth() : this.renderListView(view)}
+      <p class="visually-hidden" role="status">${this.status}</p>
+      ${this.renderDetail()}
+    `);
   }
 
-  private renderEvents(): TemplateResult {
-    const now = Date.now();
+  // -------------------------------------------------------------------------------------------
+  // List and compact views
+
+  private renderListView(view: 'list' | 'compact'): unknown {
+    return this.firstPage.render({
+      initial: () => this.renderSkeleton(),
+      pending: () => (this.list.items.length ? this.renderEvents(view) : this.renderSkeleton()),
+      complete: () =>
+        this.list.items.length ? this.renderEvents(view) : this.renderEmpty(this.emptyKey()),
+      error: (error) => this.renderError(error, () => this.refresh()),
+    });
+  }
+
+  private renderEvents(view: 'list' | 'compact'): TemplateResult {
     const busy = this.list.loadingMore || this.firstPage.status === TaskStatus.PENDING;
 
-    return html`
-      <ul class="list" part="list" aria-label=${this.t('eventsLabel')} aria-busy=${busy}>
+    if (view === 'compact') {
+      const shown = this.list.items.slice(0, this.validLimit());
+      return html`<ul
+        class="list compact"
+        part="list"
+        aria-label=${this.t('eventsLabel')}
+        aria-busy=${busy}
+      >
         ${repeat(
-          this.list.items,
+          shown,
           (event) => event.id,
-          (event) => html`<li class="item">${this.renderEvent(event, now)}</li>`,
+          (event) => html`<li class="item">${this.renderCompactEvent(event)}</li>`,
         )}
-      </ul>
+      </ul>`;
+    }
+
+    const infinite = this.validPaging() === 'infinite';
+    return html`
+      <div class="days" aria-label=${this.t('eventsLabel')} aria-busy=${busy} role="region">
+        ${this.dayGroups(this.list.items).map(([day, events]) => this.renderDay(day, events))}
+      </div>
+      ${
+        infinite && this.list.hasMore && !this.list.error
+          ? html`<div class="sentinel" ${ref(this.endWatcher.watch)}></div>`
+          : nothing
+      }
       ${this.renderLoadMore(this.list)}
     `;
   }
 
-  private renderEvent(event: EventPost, now: number): TemplateResult {
+  /** Consecutive events that start on the same day, in the order the list has them. */
+  private dayGroups(events: EventPost[]): [DayKey, EventPost[]][] {
+    const zone = this.displayZone();
+    const groups: [DayKey, EventPost[]][] = [];
+
+    for (const event of events) {
+      const start = startOf(event);
+      const day = start ? dayKey(start, zone) : '';
+      const last = groups[groups.length - 1];
+      if (last && last[0] === day) last[1].push(event);
+      else groups.push([day, [event]]);
+    }
+    return groups;
+  }
+
+  private renderDay(day: DayKey, events: EventPost[]): TemplateResult {
+    const headingId = `day-${day || 'undated'}`;
+    return html`<section class="day-group" part="day-group" aria-labelledby=${headingId}>
+      <h3 class="day-heading" part="day-heading" id=${headingId}>
+        ${day ? html`<time datetime=${day}>${this.dayHeading(day)}</time>` : this.t('undated')}
+      </h3>
+      <ul class="list" part="list">
+        ${repeat(
+          events,
+          (event) => event.id,
+          (event) => html`<li class="item">${this.renderEvent(event, 4)}</li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
+  /** "Today · Thursday, December 3"; a plain date further away. */
+  private dayHeading(day: DayKey): string {
+    const zone = this.displayZone();
+    const lang = this.locale;
+    const date = formatDayHeading(day, lang, zone, this.clock.now);
+    const today = dayKey(this.clock.now, zone);
+
+    for (const offset of [-1, 0, 1]) {
+      if (addDays(today, offset) !== day) continue;
+      const words = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(offset, 'day');
+      const relative = words.charAt(0).toLocaleUpperCase(lang) + words.slice(1);
+      return `${relative}${this.t('separator')}${date}`;
+    }
+    return date;
+  }
+
+  private renderCompactEvent(event: EventPost): TemplateResult {
+    const titleId = `event-${event.id}-title`;
+    const start = startOf(event);
+
+    return html`<article class="row" part="item" aria-labelledby=${titleId}>
+      ${start ? this.renderDateBlock(start) : nothing}
+      <div class="details">
+        ${this.renderTitle(event, titleId, 3)}
+        ${start ? this.renderTimes(event, start, false) : nothing}
+        ${event.rsvped_event && !hasEnded(event, this.clock.now)
+          ? html`<span class="going" part="going">${this.t('going')}</span>`
+          : nothing}
+      </div>
+    </article>`;
+  }
+
+  private renderEvent(event: EventPost, level: HeadingLevel): TemplateResult {
     const settings: EventSettings = event.event_setting_attributes ?? {};
     const titleId = `event-${event.id}-title`;
-    const title = event.display_title || event.name || '';
-    const eventUrl = safeUrl(event.url, WEB_PROTOCOLS);
     const cover = safeUrl(event.cover_image, WEB_PROTOCOLS);
-    const start = validDate(settings.starts_at);
-    const ended = hasEnded(event, now);
+    const start = startOf(event);
 
     return html`<article class="card" part="item" aria-labelledby=${titleId}>
-      ${
-        cover
-          ? html`<img
-              class="cover"
-              part="cover"
-              src=${cover}
-              alt=""
-              width=${COVER_WIDTH}
-              height=${COVER_HEIGHT}
-              loading="lazy"
-              decoding="async"
-            />`
-          : nothing
-      }
+      ${cover ? this.renderCover(cover) : nothing}
       <div class="content">
         ${start ? this.renderDateBlock(start) : nothing}
         <div class="details">
-          <h3 class="title" part="title" id=${titleId}>
-            ${
-              eventUrl
-                ? html`<a href=${eventUrl} target="_blank" rel="noopener noreferrer">${title}</a>`
-                : title
-            }
-          </h3>
-          ${start ? this.renderTimes(event, settings, start) : nothing}
+          ${this.renderTitle(event, titleId, level)}
+          ${start ? this.renderTimes(event, start, true) : nothing}
           ${this.renderLocation(event, settings)}
-          <div class="body rich-text" part="body">${this.renderDescription(event)}</div>
+          <div class="body rich-text clamped" part="body">${this.renderSummary(event)}</div>
           <div class="actions" part="actions">
-            ${
-              settings.hide_attendees
-                ? nothing
-                : html`<span class="attendees" part="attendees">
-                    ${this.t('attendees', { count: attendeeCount(event) })}
-                  </span>`
-            }
-            ${this.renderRsvp(event, settings, title, ended)}
+            ${this.renderFacepile(event, settings)} ${this.renderRsvp(event, settings)}
           </div>
-          ${this.renderCalendar(event, title, titleId)}
+          ${this.renderCalendar(event, titleId)}
         </div>
       </div>
     </article>`;
+  }
+
+  private renderCover(src: string): TemplateResult {
+    return html`<img
+      class="cover"
+      part="cover"
+      src=${src}
+      alt=""
+      width=${COVER_WIDTH}
+      height=${COVER_HEIGHT}
+      loading="lazy"
+      decoding="async"
+    />`;
+  }
+
+  /**
+   * The title opens the event here; as a link to Circle, it still opens there in a new tab
+   * with a modifier key or the context menu.
+   */
+  private renderTitle(event: EventPost, id: string, level: HeadingLevel): TemplateResult {
+    const title = titleOf(event);
+    const url = safeUrl(event.url, WEB_PROTOCOLS);
+    const open = (click: MouseEvent) => this.onTitleClick(event, click);
+    const content = url
+      ? html`<a href=${url} target="_blank" rel="noopener noreferrer" @click=${open}>${title}</a>`
+      : html`<button class="title-button" type="button" @click=${open}>${title}</button>`;
+
+    if (level === 2) return html`<h2 class="title" part="title" id=${id}>${content}</h2>`;
+    if (level === 3) return html`<h3 class="title" part="title" id=${id}>${content}</h3>`;
+    return html`<h4 class="title" part="title" id=${id}>${content}</h4>`;
   }
 
   /**
    * The description as plain text: the card clips it to a few lines, and links, embeds or
    * headings hidden by the clipping would still take keyboard focus and break heading order.
    */
-  private renderDescription(event: EventPost): TemplateResult {
+  private renderSummary(event: EventPost): TemplateResult {
     const plain = event.body_plain_text || event.tiptap_body?.circle_ios_fallback_text;
     return renderRichText(undefined, plain, this.richTextOptions());
   }
@@ -259,25 +564,26 @@ export class CircleEvents extends CircleElement {
     const day = new Intl.DateTimeFormat(lang, { day: 'numeric', timeZone }).format(start);
 
     return html`<time class="date" part="date" datetime=${start.toISOString()} aria-hidden="true">
-      <span class="month">${month}</span>
-      <span class="day">${day}</span>
+      <span class="date-month">${month}</span>
+      <span class="date-day">${day}</span>
     </time>`;
   }
 
-  private renderTimes(event: EventPost, settings: EventSettings, start: Date): TemplateResult {
+  private renderTimes(event: EventPost, start: Date, withZone: boolean): TemplateResult {
     const lang = this.locale;
     const timeZone = this.displayZone();
-    const end = validDate(settings.ends_at);
+    const end = endOf(event);
     const shown = formatEventRange(start, end, lang, timeZone);
 
     // Circle's event posts carry no time zone; only a recurring series' occurrences say which
     // zone the organiser uses, so single events show the viewer's zone alone.
     // TODO: show the event's own zone for single events once the Member API returns it.
-    const eventZone = event.id === undefined ? undefined : this.eventZones.get(event.id);
+    const eventZone = withZone ? this.eventZoneOf(event) : undefined;
     const inEventZone = eventZone ? formatEventRange(start, end, lang, eventZone) : undefined;
 
     return html`<p class="time" part="time">
         <time datetime=${start.toISOString()}>${shown}</time>
+        ${this.renderLiveLabel(start, end)}
       </p>
       ${
         eventZone && inEventZone && inEventZone !== shown
@@ -289,21 +595,49 @@ export class CircleEvents extends CircleElement {
       }`;
   }
 
-  private renderLocation(
-    event: EventPost,
-    settings: EventSettings,
-  ): TemplateResult | typeof nothing {
-    const inPerson = isInPerson(event);
-    const hidden = locationHidden(event);
+  /** "Happening now" or "Starts in 10 minutes", redrawn when it next changes. */
+  private renderLiveLabel(start: Date, end: Date | undefined): TemplateResult | typeof nothing {
+    const now = this.clock.now;
+    const zone = this.displayZone();
+    const change = nextChange(start, end, now, zone);
+    if (change !== undefined) {
+      this.nextLabelChange = Math.min(this.nextLabelChange ?? Infinity, change);
+    }
 
-    if (inPerson) {
+    const live = liveState(start, end, now, zone);
+    if (live.kind === 'live') {
+      return html`<span class="live now" part="live-label">${this.t('happeningNow')}</span>`;
+    }
+    if (live.kind !== 'soon') return nothing;
+
+    const relative = new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' });
+    return html`<span class="live soon" part="live-label">
+      ${this.t('startsIn', { relative: relative.format(live.minutes, 'minute') })}
+    </span>`;
+  }
+
+  private renderLocation(event: EventPost, settings: EventSettings): TemplateResult | typeof nothing {
+    const hidden = locationHidden(event);
+    const forAttendees = html`${this.t('separator')}<span>${this.t('locationForAttendees')}</span>`;
+
+    if (isInPerson(event)) {
+      const place = settings.in_person_location;
       return html`<p class="location" part="location">
         <span class="location-type">${this.t('inPerson')}</span>
         ${
           hidden
-            ? html`${this.t('separator')}<span>${this.t('locationForAttendees')}</span>`
-            : settings.in_person_location
-              ? html`${this.t('separator')}<span>${settings.in_person_location}</span>`
+            ? forAttendees
+            : place
+              ? html`${this.t('separator')}<span>${place}</span>
+                  <a
+                    class="map-link"
+                    part="map-link"
+                    href=${mapUrl(place)}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    aria-label=${this.t('mapFor', { place })}
+                    >${this.t('map')}</a
+                  >`
               : nothing
         }
       </p>`;
@@ -315,7 +649,7 @@ export class CircleEvents extends CircleElement {
       <span class="location-type">${this.t('virtualEvent')}</span>
       ${
         hidden
-          ? html`${this.t('separator')}<span>${this.t('locationForAttendees')}</span>`
+          ? forAttendees
           : joinUrl
             ? html`${this.t('separator')}
                 <a
@@ -330,15 +664,38 @@ export class CircleEvents extends CircleElement {
     </p>`;
   }
 
-  private renderRsvp(
+  /** Up to five attendees' pictures and the count; a button that lists them all. */
+  private renderFacepile(
     event: EventPost,
     settings: EventSettings,
-    title: string,
-    ended: boolean,
-  ): TemplateResult {
+  ): TemplateResult | typeof nothing {
+    if (settings.hide_attendees) return nothing;
+
+    const count = attendeeCount(event);
+    const faces = (event.event_attendees?.records ?? []).slice(0, FACEPILE_SIZE);
+    const label = html`<span class="attendees" part="attendees"
+      >${this.t('attendees', { count })}</span
+    >`;
+    if (count === 0) return label;
+
+    return html`<button
+      class="facepile"
+      part="facepile"
+      type="button"
+      aria-label=${this.t('showAttendees', { count, title: titleOf(event) })}
+      @click=${(click: Event) => this.openEvent(event, click, true)}
+    >
+      <span class="faces" aria-hidden="true">
+        ${faces.map((attendee) => this.renderAvatar(attendee.avatar_url, attendee.name))}
+      </span>
+      ${label}
+    </button>`;
+  }
+
+  private renderRsvp(event: EventPost, settings: EventSettings): TemplateResult {
     const going = Boolean(event.rsvped_event);
-    const limit = settings.rsvp_limit;
-    const full = typeof limit === 'number' && limit > 0 && attendeeCount(event) >= limit;
+    const ended = hasEnded(event, this.clock.now);
+    const full = isFull(settings.rsvp_limit, attendeeCount(event));
 
     let reason: string | undefined;
     if (ended) reason = this.t('eventEnded');
@@ -356,6 +713,7 @@ export class CircleEvents extends CircleElement {
 
     // aria-disabled rather than disabled: a disabled button would drop keyboard focus.
     const pending = this.pendingRsvps.has(event.id ?? -1);
+    const title = titleOf(event);
     return html`${status}
       <button
         class="button rsvp ${going ? '' : 'primary'}"
@@ -370,16 +728,12 @@ export class CircleEvents extends CircleElement {
   }
 
   /** A disclosure: the button shows or hides the options; Esc hides them again. */
-  private renderCalendar(
-    event: EventPost,
-    title: string,
-    titleId: string,
-  ): TemplateResult | typeof nothing {
+  private renderCalendar(event: EventPost, titleId: string): TemplateResult | typeof nothing {
     const id = event.id;
     if (id === undefined || !hasCalendarTimes(event)) return nothing;
 
-    const open = this.calendarOpenFor === id;
-    const menuId = `event-${id}-calendar`;
+    const open = this.calendarOpenFor === titleId;
+    const menuId = `${titleId}-calendar`;
     const google = googleCalendarUrl(event);
     const outlook = outlookUrl(event);
 
@@ -391,7 +745,7 @@ export class CircleEvents extends CircleElement {
         aria-expanded=${open ? 'true' : 'false'}
         aria-controls=${menuId}
         aria-describedby=${titleId}
-        @click=${() => (this.calendarOpenFor = open ? undefined : id)}
+        @click=${() => (this.calendarOpenFor = open ? undefined : titleId)}
       >
         ${this.t('addToCalendar')}
       </button>
@@ -399,7 +753,7 @@ export class CircleEvents extends CircleElement {
         class="calendar-menu"
         part="calendar-menu"
         id=${menuId}
-        aria-label=${this.t('calendarOptions', { title })}
+        aria-label=${this.t('calendarOptions', { title: titleOf(event) })}
         ?hidden=${!open}
       >
         <li>
@@ -449,8 +803,7 @@ export class CircleEvents extends CircleElement {
 
   /** Saves the event as an .ics file through a short-lived Blob URL. */
   private downloadIcs(event: EventPost, click: Event): void {
-    const zone = event.id === undefined ? undefined : this.eventZones.get(event.id);
-    const ics = icsFor(event, zone);
+    const ics = icsFor(event, this.eventZoneOf(event));
     if (!ics) return;
 
     const url = URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
@@ -483,6 +836,392 @@ export class CircleEvents extends CircleElement {
     );
   }
 
+  // -------------------------------------------------------------------------------------------
+  // Month view
+
+  private renderMonth(): TemplateResult {
+    const zone = this.displayZone();
+    const byDay = this.eventsByDay(this.monthEvents, zone);
+    const loading = this.monthTask.status === TaskStatus.PENDING;
+    const failed = this.monthTask.status === TaskStatus.ERROR;
+
+    return html`<div class="month-view" aria-busy=${loading}>
+      ${this.monthGrid.render({
+        locale: this.locale,
+        timeZone: zone,
+        today: dayKey(this.clock.now, zone),
+        eventsByDay: byDay,
+        label: (key: MonthGridStringKey, values) => this.t(key, values),
+      })}
+      ${
+        failed
+          ? this.renderError(this.monthTask.error, () => void this.monthTask.run())
+          : loading
+            ? html`<p class="month-loading" part="loading">${this.t('loading')}</p>`
+            : nothing
+      }
+      ${this.openDay ? this.renderDayPanel(this.openDay, byDay.get(this.openDay) ?? []) : nothing}
+    </div>`;
+  }
+
+  /** Each day's events, an event spanning several days under each of them. */
+  private eventsByDay(events: EventPost[], zone: string): Map<DayKey, MonthGridEvent[]> {
+    const byDay = new Map<DayKey, MonthGridEvent[]>();
+    for (const event of events) {
+      const start = startOf(event);
+      if (!start || event.id === undefined) continue;
+
+      const shown = { id: event.id, title: titleOf(event), start };
+      for (const day of eventDays(start, endOf(event), zone)) {
+        const list = byDay.get(day) ?? [];
+        list.push(shown);
+        byDay.set(day, list);
+      }
+    }
+    return byDay;
+  }
+
+  private renderDayPanel(day: DayKey, shown: MonthGridEvent[]): TemplateResult {
+    const ids = new Set(shown.map((event) => event.id));
+    const events = this.monthEvents.filter((event) => ids.has(event.id ?? -1));
+    const headingId = `day-panel-${day}`;
+
+    return html`<section class="day-panel" part="day-panel" aria-labelledby=${headingId}>
+      <h3 class="day-heading" id=${headingId} tabindex="-1">
+        <time datetime=${day}>
+          ${this.t('eventsOn', {
+            date: formatDayHeading(day, this.locale, this.displayZone(), this.clock.now),
+          })}
+        </time>
+      </h3>
+      ${
+        events.length
+          ? html`<ul class="list" part="list">
+              ${repeat(
+                events,
+                (event) => event.id,
+                (event) => html`<li class="item">${this.renderEvent(event, 4)}</li>`,
+              )}
+            </ul>`
+          : this.renderEmpty('noEventsOnDay')
+      }
+    </section>`;
+  }
+
+  private async openDayPanel(day: DayKey): Promise<void> {
+    this.openDay = day;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.day-panel .day-heading')?.focus();
+  }
+
+  /**
+   * Every event that touches the grid's weeks. The date window is widened by a day each way,
+   * as the spec does not say in which zone Circle reads its dates; the grid sorts them by day.
+   */
+  private async fetchMonth(
+    api: ApiClient,
+    year: number,
+    month: number,
+    firstDay: number,
+    signal: AbortSignal,
+  ): Promise<EventPost[]> {
+    const weeks = monthWeeks(year, month, firstDay);
+    const first = weeks[0][0];
+    const last = weeks[weeks.length - 1][6];
+    const zone = this.displayZone();
+    const from = startOfDay(first, zone).getTime();
+    const until = startOfDay(addDays(last, 1), zone).getTime();
+
+    const found = new Map<number, EventPost>();
+    // TODO: a month with more than MAX_MONTH_PAGES pages of events shows only the first ones.
+    for (let page = 1; page <= MAX_MONTH_PAGES; page++) {
+      const result = await api.get('/community_events', {
+        query: {
+          page,
+          per_page: MONTH_PAGE_SIZE,
+          'filter_date[start_date]': addDays(first, -1),
+          'filter_date[end_date]': addDays(last, 1),
+        },
+        signal,
+      });
+      for (const event of result.records ?? []) {
+        if (event.id !== undefined && this.inSpace(event) && overlaps(event, from, until)) {
+          found.set(event.id, event);
+        }
+      }
+      if (!result.has_next_page) break;
+    }
+    return [...found.values()].sort(
+      (a, b) => (startOf(a)?.getTime() ?? 0) - (startOf(b)?.getTime() ?? 0),
+    );
+  }
+
+  private inSpace(event: EventPost): boolean {
+    const space = this.space;
+    if (!space) return true;
+    return String(event.space?.id) === space || event.space?.slug === space;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Detail
+
+  private onTitleClick(event: EventPost, click: MouseEvent): void {
+    const newTab = click.button !== 0 || click.metaKey || click.ctrlKey || click.shiftKey;
+    if (click.defaultPrevented || newTab) return;
+    this.openEvent(event, click, false);
+  }
+
+  /** Tells the host, then shows the event in the dialog unless the host took over. */
+  private openEvent(event: EventPost, cause: Event, atAttendees: boolean): void {
+    cause.preventDefault();
+    const opening = new CircleEventOpenEvent(event, safeUrl(event.url, WEB_PROTOCOLS));
+    this.dispatchEvent(opening);
+    if (opening.defaultPrevented || event.id === undefined) return;
+
+    this.detailOpener = cause.currentTarget instanceof HTMLElement ? cause.currentTarget : undefined;
+    this.focusAttendees = atAttendees;
+    this.chosenDates = new Set();
+    this.detailId = event.id;
+    void this.showDialog();
+  }
+
+  private async showDialog(): Promise<void> {
+    await this.updateComplete;
+    const dialog = this.dialog;
+    if (!dialog || dialog.open) return;
+
+    dialog.showModal();
+    const close = dialog.querySelector<HTMLElement>('.detail-close');
+    close?.focus();
+    if (!this.focusAttendees) return;
+
+    // The attendees show once they have loaded; focus goes there unless the reader moved it.
+    await this.detailTask.taskComplete.catch(() => undefined);
+    await this.updateComplete;
+    if (dialog.open && (this.renderRoot as ShadowRoot).activeElement === close) {
+      dialog.querySelector<HTMLElement>('.attendee-section h3')?.focus();
+    }
+  }
+
+  private closeDetail(): void {
+    if (this.dialog?.open) this.dialog.close();
+    this.detailId = undefined;
+  }
+
+  /** After Esc, the close button or a click on the backdrop: focus goes back to the opener. */
+  private onDialogClose(): void {
+    this.detailId = undefined;
+    this.calendarOpenFor = undefined;
+    const opener = this.detailOpener;
+    this.detailOpener = undefined;
+    if (opener?.isConnected) opener.focus();
+  }
+
+  private onDialogClick(click: MouseEvent): void {
+    // A click on the dialog itself, not its content, is on the backdrop.
+    if (click.target === this.dialog) this.dialog?.close();
+  }
+
+  private renderDetail(): TemplateResult {
+    const event = this.detailId === undefined ? undefined : this.findEvent(this.detailId);
+    const titleId = 'detail-title';
+
+    return html`<dialog
+      class="detail"
+      part="detail"
+      aria-labelledby=${titleId}
+      @close=${this.onDialogClose}
+      @click=${this.onDialogClick}
+    >
+      ${event ? this.renderDetailContent(event, titleId) : nothing}
+    </dialog>`;
+  }
+
+  private renderDetailContent(event: EventPost, titleId: string): TemplateResult {
+    const settings: EventSettings = event.event_setting_attributes ?? {};
+    const cover = safeUrl(event.cover_image, WEB_PROTOCOLS);
+    const start = startOf(event);
+    const url = safeUrl(event.url, WEB_PROTOCOLS);
+    const host = event.author;
+
+    return html`<div class="detail-body">
+      <button
+        class="button detail-close"
+        part="button detail-close"
+        type="button"
+        aria-label=${this.t('close')}
+        @click=${() => this.dialog?.close()}
+      >
+        <span aria-hidden="true">×</span>
+      </button>
+      ${cover ? this.renderCover(cover) : nothing}
+      <div class="details">
+        <h2 class="title" part="title" id=${titleId}>${titleOf(event)}</h2>
+        ${start ? this.renderTimes(event, start, true) : nothing}
+        ${this.renderLocation(event, settings)}
+        ${
+          host?.name
+            ? html`<p class="host" part="host">
+                ${this.renderAvatar(host.avatar_url, host.name)}
+                <span>${this.t('hostedBy', { name: host.name })}</span>
+              </p>`
+            : nothing
+        }
+        <div class="actions" part="actions">${this.renderRsvp(event, settings)}</div>
+        ${this.renderCalendar(event, titleId)}
+        <div class="body rich-text" part="body">
+          ${renderRichText(event.tiptap_body, event.body_plain_text, this.richTextOptions(2))}
+        </div>
+        ${this.detailTask.render({
+          pending: () => html`<p class="detail-loading">${this.t('loading')}</p>`,
+          error: (error) => this.renderError(error, () => void this.detailTask.run()),
+          complete: () => html`${this.renderSeries(event)}${this.renderAttendees(event, settings)}`,
+        })}
+        ${
+          url
+            ? html`<a class="open-link" href=${url} target="_blank" rel="noopener noreferrer"
+                >${this.t('viewOnCircle')}</a
+              >`
+            : nothing
+        }
+      </div>
+    </div>`;
+  }
+
+  private renderAttendees(
+    event: EventPost,
+    settings: EventSettings,
+  ): TemplateResult | typeof nothing {
+    if (settings.hide_attendees) return nothing;
+
+    const count = attendeeCount(event);
+    return html`<section class="attendee-section" aria-labelledby="detail-attendees">
+      <h3 id="detail-attendees" tabindex="-1">${this.t('attendees', { count })}</h3>
+      ${
+        this.attendees.items.length
+          ? html`<ul class="attendee-list" part="attendee-list">
+              ${repeat(
+                this.attendees.items,
+                (attendee) => attendee.id,
+                (attendee) => html`<li class="attendee" part="attendee">
+                  ${this.renderAvatar(attendee.avatar_url, attendee.name)}
+                  <span>${attendee.name || this.t('unknownMember')}</span>
+                </li>`,
+              )}
+            </ul>`
+          : html`<p class="muted">${this.t('noAttendees')}</p>`
+      }
+      ${this.renderLoadMore(this.attendees)}
+    </section>`;
+  }
+
+  /** A series' next dates: tick some and RSVP to them, RSVP to all, or cancel one. */
+  private renderSeries(event: EventPost): TemplateResult | typeof nothing {
+    if (!isRecurring(event)) return nothing;
+
+    const now = this.clock.now;
+    const dates = this.seriesDates.items.filter((date) => date.id !== event.id);
+    const open = dates.filter((date) => canRsvpOccurrence(date, now) && date.id !== undefined);
+    const chosen = open.filter((date) => this.chosenDates.has(date.id!));
+    const settings = event.event_setting_attributes ?? {};
+    const canRsvp = !settings.rsvp_disabled;
+
+    return html`<section class="series" part="series" aria-labelledby="detail-series">
+      <h3 id="detail-series">${this.t('nextDates')}</h3>
+      ${
+        dates.length
+          ? html`<fieldset class="series-dates" ?disabled=${!canRsvp}>
+              <legend class="visually-hidden">${this.t('chooseDates')}</legend>
+              <ul>
+                ${repeat(
+                  dates,
+                  (date) => date.id,
+                  (date) => this.renderSeriesDate(date, now),
+                )}
+              </ul>
+            </fieldset>`
+          : html`<p class="muted">${this.t('noMoreDates')}</p>`
+      }
+      ${this.renderLoadMore(this.seriesDates)}
+      ${
+        canRsvp && open.length
+          ? html`<div class="series-actions" part="series-rsvp">
+              <button
+                class="button primary"
+                part="button"
+                type="button"
+                aria-disabled=${this.seriesSaving || !chosen.length ? 'true' : 'false'}
+                @click=${() => void this.rsvpToDates(event, chosen)}
+              >
+                ${
+                  chosen.length
+                    ? this.t('rsvpChosenDates', { count: chosen.length })
+                    : this.t('rsvpNoDatesChosen')
+                }
+              </button>
+              <button
+                class="button"
+                part="button"
+                type="button"
+                aria-disabled=${this.seriesSaving ? 'true' : 'false'}
+                @click=${() => void this.rsvpToDates(event, open)}
+              >
+                ${this.t('rsvpAllDates')}
+              </button>
+            </div>`
+          : nothing
+      }
+    </section>`;
+  }
+
+  private renderSeriesDate(date: RecurringEvent, now: number): TemplateResult {
+    const id = date.id ?? -1;
+    const start = validDate(date.starts_at);
+    const end = validDate(date.ends_at);
+    const when = start ? formatEventRange(start, end, this.locale, this.displayZone()) : '';
+    const inputId = `series-date-${id}`;
+    const full = isFull(date.rsvp_limit, date.rsvp_count ?? 0);
+
+    if (date.rsvped_event) {
+      return html`<li class="series-date" part="series-date">
+        <span>${when}</span>
+        <span class="going" part="going">${this.t('going')}</span>
+        <button
+          class="button"
+          part="button"
+          type="button"
+          aria-label=${this.t('cancelRsvpFor', { title: when })}
+          aria-disabled=${this.pendingRsvps.has(id) ? 'true' : 'false'}
+          @click=${() => void this.cancelDate(date)}
+        >
+          ${this.t('cancelRsvp')}
+        </button>
+      </li>`;
+    }
+
+    return html`<li class="series-date" part="series-date">
+      <input
+        type="checkbox"
+        id=${inputId}
+        .checked=${this.chosenDates.has(id)}
+        ?disabled=${!canRsvpOccurrence(date, now)}
+        @change=${(change: Event) => this.chooseDate(id, (change.target as HTMLInputElement).checked)}
+      />
+      <label for=${inputId}>${when}</label>
+      ${full ? html`<span class="rsvp-state" part="rsvp-state">${this.t('eventFull')}</span>` : nothing}
+    </li>`;
+  }
+
+  private chooseDate(id: number, chosen: boolean): void {
+    const next = new Set(this.chosenDates);
+    if (chosen) next.add(id);
+    else next.delete(id);
+    this.chosenDates = next;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Loading
+
   /**
    * One page of events from `cursor`, and where the next one starts. Events on the wrong side
    * of now for the list being read are dropped: the spec does not say whether `past_events`
@@ -496,6 +1235,7 @@ export class CircleEvents extends CircleElement {
     if (!api) return { items: [] };
 
     const filter = this.validFilter();
+    const [from, until] = this.window();
     let current: Cursor | undefined = cursor;
     let events: EventPost[] = [];
 
@@ -503,7 +1243,9 @@ export class CircleEvents extends CircleElement {
       const { records, hasNextPage } = await this.requestPage(api, current, signal);
       const now = Date.now();
       const past = current.past;
-      events = records.filter((event) => hasEnded(event, now) === past);
+      events = records.filter(
+        (event) => hasEnded(event, now) === past && overlaps(event, from, until),
+      );
       current = cursorAfter(current, hasNextPage, filter);
     }
     return { items: events, next: current };
@@ -515,7 +1257,7 @@ export class CircleEvents extends CircleElement {
     signal: AbortSignal,
   ): Promise<{ records: EventPost[]; hasNextPage: boolean }> {
     const space = this.space;
-    const query = { page: cursor.page, per_page: this.validPerPage(), past_events: cursor.past };
+    const query = { page: cursor.page, per_page: this.pageSize(), past_events: cursor.past };
 
     if (space) {
       const page = await api.get('/spaces/{space_id}/posts', {
@@ -527,8 +1269,58 @@ export class CircleEvents extends CircleElement {
       return { records, hasNextPage: Boolean(page.has_next_page) };
     }
 
-    const page = await api.get('/community_events', { query, signal });
+    // Widened by a day each way, as the month view's: the spec does not say in which zone
+    // Circle reads these dates, and `overlaps` trims the answer to the shown zone's days.
+    const startDate = this.validDay(this.startDate);
+    const endDate = this.validDay(this.endDate);
+    const page = await api.get('/community_events', {
+      query: {
+        ...query,
+        ...(startDate ? { 'filter_date[start_date]': addDays(startDate, -1) } : {}),
+        ...(endDate ? { 'filter_date[end_date]': addDays(endDate, 1) } : {}),
+      },
+      signal,
+    });
     return { records: page.records ?? [], hasNextPage: Boolean(page.has_next_page) };
+  }
+
+  private async fetchAttendees(
+    page: number,
+    signal: AbortSignal,
+  ): Promise<PageResult<EventAttendee, number>> {
+    const api = this.sessionController.api;
+    const id = this.detailId;
+    if (!api || id === undefined) return { items: [] };
+
+    const result = await api.get('/events/{event_id}/event_attendees', {
+      params: { event_id: id },
+      query: { page, per_page: ATTENDEES_PER_PAGE },
+      signal,
+    });
+    return { items: result.records ?? [], next: result.has_next_page ? page + 1 : undefined };
+  }
+
+  private async fetchSeriesDates(
+    page: number,
+    signal: AbortSignal,
+  ): Promise<PageResult<RecurringEvent, number>> {
+    const api = this.sessionController.api;
+    const event = this.detailId === undefined ? undefined : this.findEvent(this.detailId);
+    const spaceId = event?.space?.id;
+    if (!api || event?.id === undefined || spaceId === undefined) return { items: [] };
+
+    const result = await api.get('/spaces/{space_id}/events/{event_id}/recurring_events', {
+      params: { space_id: spaceId, event_id: event.id },
+      query: { page, per_page: DATES_PER_PAGE },
+      signal,
+    });
+    return { items: result.records ?? [], next: result.has_next_page ? page + 1 : undefined };
+  }
+
+  private resetEventZones(): void {
+    this.zonesAbort?.abort();
+    this.zonesAbort = new AbortController();
+    this.eventZones = new Map();
   }
 
   /**
@@ -560,6 +1352,9 @@ export class CircleEvents extends CircleElement {
     }
   }
 
+  // -------------------------------------------------------------------------------------------
+  // RSVP
+
   /** RSVPs or cancels at once, then undoes it visibly if Circle refuses. */
   private async toggleRsvp(event: EventPost): Promise<void> {
     const api = this.sessionController.api;
@@ -567,36 +1362,154 @@ export class CircleEvents extends CircleElement {
     if (!api || id === undefined || this.pendingRsvps.has(id)) return;
 
     const going = Boolean(event.rsvped_event);
-    const before = pick(event);
-    this.list.update(id, rsvpChanges(event, !going));
-    this.pendingRsvps = new Set(this.pendingRsvps).add(id);
+    if (!this.mayRsvp(event, !going, [id])) return;
+
+    const before = rsvpFields(event);
+    this.patchEvent(id, rsvpChanges(event, !going));
+    this.setPending(id, true);
 
     try {
       const options = { params: { event_id: id } };
       const attendee = going
         ? await api.delete('/events/{event_id}/event_attendees', options)
         : await api.post('/events/{event_id}/event_attendees', options);
-      if (attendee?.rsvp_status) this.list.update(id, { rsvp_status: attendee.rsvp_status });
+      if (attendee?.rsvp_status) this.patchEvent(id, { rsvp_status: attendee.rsvp_status });
+      if (this.detailId === id && !event.event_setting_attributes?.hide_attendees) {
+        void this.attendees.loadFirst(1, new AbortController().signal).catch(() => undefined);
+      }
     } catch (error) {
-      this.list.update(id, before);
+      this.patchEvent(id, before);
       this.reportFailure(going ? 'cancelRsvpFailed' : 'rsvpFailed', error);
     } finally {
-      const pending = new Set(this.pendingRsvps);
-      pending.delete(id);
-      this.pendingRsvps = pending;
+      this.setPending(id, false);
     }
   }
 
+  /** RSVPs to several dates of a series in one request, through the series' RSVP endpoint. */
+  private async rsvpToDates(event: EventPost, dates: RecurringEvent[]): Promise<void> {
+    const api = this.sessionController.api;
+    const spaceId = event.space?.id;
+    const ids = dates.map((date) => date.id).filter((id): id is number => id !== undefined);
+    if (!api || spaceId === undefined || event.id === undefined || !ids.length) return;
+    if (this.seriesSaving || !this.mayRsvp(event, true, ids)) return;
+
+    const before = new Map(dates.map((date) => [date.id!, { ...date }]));
+    const listed = ids.map((id) => this.findEvent(id)).filter((found) => found !== undefined);
+    const listedBefore = listed.map((found) => [found.id!, rsvpFields(found)] as const);
+
+    for (const date of dates) this.seriesDates.update(date.id!, occurrenceGoing(date));
+    for (const found of listed) this.patchEvent(found.id!, rsvpChanges(found, true));
+    this.seriesSaving = true;
+
+    try {
+      await api.put('/spaces/{space_id}/events/{event_id}/recurring_events/rsvp', {
+        params: { space_id: spaceId, event_id: event.id },
+        body: { event_ids: ids },
+      });
+      this.chosenDates = new Set();
+      this.status = this.t('rsvpedToDates', { count: ids.length });
+    } catch (error) {
+      for (const [id, date] of before) this.seriesDates.update(id, date);
+      for (const [id, fields] of listedBefore) this.patchEvent(id, fields);
+      this.reportFailure('rsvpDatesFailed', error);
+    } finally {
+      this.seriesSaving = false;
+    }
+  }
+
+  /** Cancels the RSVP to one date of a series. */
+  private async cancelDate(date: RecurringEvent): Promise<void> {
+    const api = this.sessionController.api;
+    const id = date.id;
+    const event = this.detailId === undefined ? undefined : this.findEvent(this.detailId);
+    if (!api || !event || id === undefined || this.pendingRsvps.has(id)) return;
+    if (!this.mayRsvp(event, false, [id])) return;
+
+    const before = { ...date };
+    this.seriesDates.update(id, {
+      rsvped_event: false,
+      rsvp_count: Math.max(0, (date.rsvp_count ?? 0) - 1),
+    });
+    this.setPending(id, true);
+
+    try {
+      await api.delete('/events/{event_id}/event_attendees', { params: { event_id: id } });
+      const listed = this.findEvent(id);
+      if (listed?.rsvped_event) this.patchEvent(id, rsvpChanges(listed, false));
+    } catch (error) {
+      this.seriesDates.update(id, before);
+      this.reportFailure('cancelRsvpFailed', error);
+    } finally {
+      this.setPending(id, false);
+    }
+  }
+
+  /** Asks the host first; a host that cancels `circle-rsvp` stops the request. */
+  private mayRsvp(event: EventPost, going: boolean, ids: number[]): boolean {
+    const asking = new CircleRsvpEvent(event, going, ids);
+    this.dispatchEvent(asking);
+    return !asking.defaultPrevented;
+  }
+
+  private setPending(id: number, pending: boolean): void {
+    const next = new Set(this.pendingRsvps);
+    if (pending) next.add(id);
+    else next.delete(id);
+    this.pendingRsvps = next;
+  }
+
+  /** Changes an event wherever it is shown: the list, the month and the detail. */
+  private patchEvent(id: number, changes: Partial<EventPost>): void {
+    this.list.update(id, changes);
+    if (this.monthEvents.some((event) => event.id === id)) {
+      this.monthEvents = this.monthEvents.map((event) =>
+        event.id === id ? { ...event, ...changes } : event,
+      );
+    }
+  }
+
+  private findEvent(id: number): EventPost | undefined {
+    return (
+      this.list.items.find((event) => event.id === id) ??
+      this.monthEvents.find((event) => event.id === id)
+    );
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Attributes
+
   protected override checkAttributes(): string[] {
     const problems = [];
-    if (this.validFilter() !== this.filter) {
-      problems.push(this.badAttribute('filter', this.filter, FILTERS.join(', '), 'upcoming'));
+    const choices = [
+      ['filter', this.filter, FILTERS, 'upcoming'],
+      ['view', this.view, VIEWS, 'list'],
+      ['paging', this.paging, PAGING_MODES, 'infinite'],
+    ] as const;
+    for (const [name, value, allowed, fallback] of choices) {
+      if (!(allowed as readonly string[]).includes(value)) {
+        problems.push(this.badAttribute(name, String(value), allowed.join(', '), fallback));
+      }
     }
+
     const perPageProblem = this.perPageProblem(this.perPage, DEFAULT_PER_PAGE);
     if (perPageProblem) problems.push(perPageProblem);
+    if (validPerPage(this.limit, -1) !== this.limit) {
+      const expected = this.t('wholeNumberRange', { min: 1, max: 100 });
+      problems.push(this.badAttribute('limit', String(this.limit), expected, String(DEFAULT_LIMIT)));
+    }
+
     if (this.timeZone !== undefined && !isTimeZone(this.timeZone)) {
       const expected = this.t('ianaTimeZone');
       problems.push(this.badAttribute('time-zone', this.timeZone, expected, viewerTimeZone()));
+    }
+
+    for (const [name, value] of [
+      ['start-date', this.startDate],
+      ['end-date', this.endDate],
+    ] as const) {
+      if (value !== undefined && !this.validDay(value)) {
+        problems.push(this.badAttribute(name, value, this.t('dayFormat'), this.t('noDateLimit')));
+      }
     }
     return problems;
   }
@@ -611,13 +1524,52 @@ export class CircleEvents extends CircleElement {
     return (FILTERS as readonly string[]).includes(this.filter) ? this.filter : 'upcoming';
   }
 
-  private validPerPage(): number {
-    return validPerPage(this.perPage, DEFAULT_PER_PAGE);
+  private validView(): View {
+    return (VIEWS as readonly string[]).includes(this.view) ? this.view : 'list';
+  }
+
+  private validPaging(): Paging {
+    return (PAGING_MODES as readonly string[]).includes(this.paging) ? this.paging : 'infinite';
+  }
+
+  private validLimit(): number {
+    return validPerPage(this.limit, DEFAULT_LIMIT);
+  }
+
+  /** The compact view loads just the events it shows; the list view a page at a time. */
+  private pageSize(): number {
+    return this.validView() === 'compact'
+      ? this.validLimit()
+      : validPerPage(this.perPage, DEFAULT_PER_PAGE);
+  }
+
+  private validDay(value: string | undefined): DayKey | undefined {
+    if (!value || !DAY_PATTERN.test(value)) return undefined;
+    return addDays(value, 0) === value ? value : undefined;
+  }
+
+  /** The date window as times in the shown zone: from the first day's start to the last's end. */
+  private window(): [number, number] {
+    const zone = this.displayZone();
+    const startDate = this.validDay(this.startDate);
+    const endDate = this.validDay(this.endDate);
+    return [
+      startDate ? startOfDay(startDate, zone).getTime() : -Infinity,
+      endDate ? startOfDay(addDays(endDate, 1), zone).getTime() : Infinity,
+    ];
   }
 
   private displayZone(): string {
     return this.timeZone && isTimeZone(this.timeZone) ? this.timeZone : viewerTimeZone();
   }
+
+  private eventZoneOf(event: EventPost): string | undefined {
+    return event.id === undefined ? undefined : this.eventZones.get(event.id);
+  }
+}
+
+function titleOf(event: EventPost): string {
+  return event.display_title || event.name || '';
 }
 
 /** With `filter="all"` the upcoming pages are read first, then the past ones. */
@@ -627,54 +1579,12 @@ function cursorAfter(cursor: Cursor, hasNextPage: boolean, filter: Filter): Curs
   return undefined;
 }
 
-function validDate(value: string | undefined): Date | undefined {
-  if (!value) return undefined;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date;
-}
-
-/** Over once its end (or, without one, its start) has passed. */
-function hasEnded(event: EventPost, now: number): boolean {
-  const settings = event.event_setting_attributes;
-  const end = validDate(settings?.ends_at) ?? validDate(settings?.starts_at);
-  return end !== undefined && end.getTime() <= now;
-}
-
-function isEventPost(post: object): post is EventPost {
-  return 'event_setting_attributes' in post && Boolean(post.event_setting_attributes);
-}
-
-function isRecurring(event: EventPost): boolean {
-  return event.event_type === 'recurring' || Boolean(event.recurring_setting_attributes?.frequency);
-}
-
-function attendeeCount(event: EventPost): number {
-  return event.event_setting_attributes?.rsvp_count ?? event.event_attendees?.count ?? 0;
-}
-
-/** The fields an RSVP changes, as they are now, to roll back to. */
-function pick(event: EventPost): Partial<EventPost> {
-  const { rsvped_event, rsvp_status, event_setting_attributes, event_attendees } = event;
-  return { rsvped_event, rsvp_status, event_setting_attributes, event_attendees };
-}
-
-function rsvpChanges(event: EventPost, going: boolean): Partial<EventPost> {
-  const step = going ? 1 : -1;
-  const settings = event.event_setting_attributes ?? {};
-  const attendees = event.event_attendees;
-
-  return {
-    rsvped_event: going,
-    rsvp_status: going ? 'yes' : 'no',
-    event_setting_attributes: {
-      ...settings,
-      rsvp_count: Math.max(0, attendeeCount(event) + step),
-    },
-    event_attendees:
-      attendees?.count === undefined
-        ? attendees
-        : { ...attendees, count: Math.max(0, attendees.count + step) },
-  };
+/** Whether an event takes place at some time from `from` until (not including) `until`. */
+function overlaps(event: EventPost, from: number, until: number): boolean {
+  const start = startOf(event)?.getTime();
+  if (start === undefined) return from === -Infinity && until === Infinity;
+  const end = Math.max(endOf(event)?.getTime() ?? start, start + 1);
+  return start < until && end > from;
 }
 
 if (!customElements.get('circle-events')) customElements.define('circle-events', CircleEvents);
