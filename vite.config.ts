@@ -1,7 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, relative } from 'node:path';
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
+
+import { CHUNK_GRAPH, TAGS } from './scripts/cdn-chunks.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -16,19 +20,138 @@ const mswWorker: Plugin = {
   },
 };
 
+/** An element module's guarded registration, on one line or as a block (as Prettier leaves it). */
+const REGISTRATION =
+  /^if \(!customElements\.get\('([\w-]+)'\)\) \{?\s*customElements\.define\('\1', \w+\);(\s*\})?$/m;
+
 /**
- * `npm start` serves the demo from demo/. `npm run build` runs two library builds through
- * scripts/build.mjs: `--mode npm` (ES modules, dependencies external) and `--mode cdn` (one
- * minified file with everything inlined, for a single script tag).
+ * In every build, an element's module only declares its class and src/define/ registers the tag,
+ * so `circle-widgets/<tag>/class` defines nothing. The element files still register themselves
+ * because the tests import them for that.
+ * TODO: move the registration out of the element files (and the tests onto src/define/), then
+ * drop the stripping half of this plugin.
+ */
+const registration: Plugin = {
+  name: 'registration',
+  enforce: 'pre',
+  transform(code, id) {
+    // package.json's `sideEffects` names built files, so the bundler would take the source's
+    // registering modules for side-effect free and drop their one statement.
+    if (/\/src\/define\/[\w-]+\.ts$/.test(id)) return { code, moduleSideEffects: true };
+
+    const tag = TAGS.find((name) => id.endsWith(`/src/elements/${name}/${name}.ts`));
+    if (!tag) return undefined;
+
+    const stripped = code.replace(REGISTRATION, '');
+    if (stripped === code || stripped.includes('customElements.define(')) {
+      this.error(`${id}: expected one guarded customElements.define('${tag}', …) to take out`);
+    }
+    return { code: stripped, map: null };
+  },
+};
+
+/**
+ * The bundler's helper that builds module namespace objects (for inlined dynamic imports) walks an
+ * object literal with `for…in`, which also visits whatever a legacy script added to
+ * Object.prototype, and throws on such a property that isn't a function. It means own keys only.
+ */
+const ownKeysOnly: Plugin = {
+  name: 'own-keys-only',
+  transform(code, id) {
+    if (!id.startsWith('\0rolldown/runtime')) return undefined;
+    return { code: code.replace('for (var name in all)', 'for (var name of Object.keys(all))') };
+  },
+};
+
+/** Writes which chunk imports which, statically or on demand, and what each one is for. */
+const chunkGraph: Plugin = {
+  name: 'chunk-graph',
+  writeBundle(_options, bundle) {
+    const chunks = Object.values(bundle).flatMap((output) =>
+      output.type === 'chunk'
+        ? [
+            {
+              file: output.fileName,
+              name: output.name,
+              isEntry: output.isEntry,
+              imports: output.imports,
+              dynamicImports: output.dynamicImports,
+              // What each module adds before minification, to see where the bytes go.
+              modules: Object.fromEntries(
+                Object.entries(output.modules).map(([id, info]) => [
+                  relative(process.cwd(), id),
+                  info.renderedLength,
+                ]),
+              ),
+            },
+          ]
+        : [],
+    );
+    mkdirSync(dirname(CHUNK_GRAPH), { recursive: true });
+    writeFileSync(CHUNK_GRAPH, `${JSON.stringify(chunks, null, 2)}\n`);
+  },
+};
+
+// Lit and nanostores read NODE_ENV; a host page has no `process`.
+const productionEnv = { 'process.env.NODE_ENV': JSON.stringify('production') };
+
+/**
+ * What every element needs, as one chunk: Lit, nanostores, the base element with the client and
+ * session it brings, the shared styles and controllers.
+ */
+const CORE_PACKAGES =
+  /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/task|nanostores)\//;
+const CORE_SOURCES = /\/src\/(config\.ts|elements\/circle-element\.ts|styles\/|controllers\/)/;
+
+/** The rich-text renderer, which the feed, the post and the events share. */
+const RICH_TEXT = /\/src\/rich-text\//;
+
+/**
+ * `npm start` serves the demo from demo/. `npm run build` runs three builds through
+ * scripts/build.mjs: `--mode loader` (the CDN loader and its lazily loaded chunks), `--mode cdn`
+ * (one classic script with everything inlined) and `--mode npm` (ES modules, dependencies
+ * external).
  */
 export default defineConfig(({ mode }) => {
-  if (mode === 'cdn') {
+  if (mode === 'loader') {
     return {
-      // Lit and nanostores read NODE_ENV; a host page has no `process`.
-      define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+      plugins: [registration, ownKeysOnly, chunkGraph],
+      define: productionEnv,
+      publicDir: false,
       build: {
         outDir: 'dist/cdn',
-        emptyOutDir: true,
+        emptyOutDir: false,
+        target: 'es2022',
+        // Library mode: no preload helper, whose paths would be relative to the host page.
+        lib: { entry: { loader: 'src/loader.ts' }, formats: ['es'], fileName: () => 'loader.js' },
+        rolldownOptions: {
+          // The loader's name is its address (versioned by the package path); chunks are
+          // named by content so a CDN may cache them forever.
+          output: {
+            // Library mode leaves ES output unminified otherwise.
+            minify: true,
+            chunkFileNames: 'chunks/[name]-[hash].js',
+            codeSplitting: {
+              groups: [
+                { name: 'core', test: (id) => CORE_PACKAGES.test(id) || CORE_SOURCES.test(id) },
+                { name: 'rich-text', test: RICH_TEXT },
+              ],
+            },
+            comments: false,
+          },
+        },
+      },
+    };
+  }
+
+  if (mode === 'cdn') {
+    return {
+      plugins: [registration, ownKeysOnly],
+      define: productionEnv,
+      publicDir: false,
+      build: {
+        outDir: 'dist/cdn',
+        emptyOutDir: false,
         target: 'es2022',
         lib: {
           entry: 'src/index.ts',
@@ -36,30 +159,48 @@ export default defineConfig(({ mode }) => {
           name: 'CircleWidgets',
           fileName: () => 'circle-widgets.js',
         },
+        // A classic script can't fetch chunks: the lazily loaded pieces go inline.
+        rolldownOptions: { output: { codeSplitting: false } },
       },
     };
   }
 
   if (mode === 'npm') {
+    const entries: Record<string, string> = { index: 'src/index.ts' };
+    for (const tag of TAGS) {
+      entries[tag] = `src/define/${tag}.ts`;
+      entries[`elements/${tag}`] = `src/elements/${tag}/${tag}.ts`;
+    }
     return {
+      plugins: [registration, ownKeysOnly],
+      publicDir: false,
       build: {
         outDir: 'dist',
         emptyOutDir: false,
         target: 'es2022',
         minify: false,
-        lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'index.js' },
-        // Every runtime dependency stays a bare import, so apps share one copy of each.
-        rollupOptions: {
+        lib: { entry: entries, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+        rolldownOptions: {
+          // Every runtime dependency stays a bare import, so apps share one copy of each.
           external: [/^lit($|\/)/, /^@lit(-labs)?\//, /^nanostores($|\/)/, /^ical-generator$/],
+          output: { chunkFileNames: 'chunks/[name]-[hash].js' },
         },
       },
     };
   }
+
+  // Every page of the demo site is an entry of its build: the blog, the benchmark and the docs.
+  const demoPages = ['demo', 'demo/docs'].flatMap((folder) =>
+    readdirSync(new URL(`./${folder}/`, import.meta.url))
+      .filter((name) => name.endsWith('.html'))
+      .map((name) => require.resolve(`./${folder}/${name}`)),
+  );
 
   return {
     root: 'demo',
     plugins: [mswWorker],
     server: { port: 5173, host: '127.0.0.1' },
     preview: { port: 5173, host: '127.0.0.1' },
+    build: { rollupOptions: { input: demoPages } },
   };
 });

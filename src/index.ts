@@ -1,8 +1,8 @@
 // The whole bundle: registers every element and exposes the page-wide API.
 export { configure } from './config.js';
 export type { PageConfig } from './config.js';
-export { setStrings } from './i18n/strings.js';
-export type { StringKey, StringTable } from './i18n/strings.js';
+export { loadLocale, setStrings } from './i18n/strings.js';
+export type { PluralForms, StringKey, StringTable, StringValue } from './i18n/strings.js';
 export { getSession, SessionError, SignedOutError } from './session/session.js';
 export type { Session, SessionState } from './session/session.js';
 export { ApiClient } from './api/client.js';
@@ -21,8 +21,9 @@ export {
 } from './events.js';
 export type { CircleErrorDetail } from './events.js';
 
-export { CircleFeed } from './elements/circle-feed/circle-feed.js';
-export { CirclePost } from './elements/circle-post/circle-post.js';
-export { CircleEvents } from './elements/circle-events/circle-events.js';
-export { CircleNotifications } from './elements/circle-notifications/circle-notifications.js';
-export { CircleNotificationPreferences } from './elements/circle-notification-preferences/circle-notification-preferences.js';
+// The registering modules, so importing the package defines every tag.
+export { CircleFeed } from './define/circle-feed.js';
+export { CirclePost } from './define/circle-post.js';
+export { CircleEvents } from './define/circle-events.js';
+export { CircleNotifications } from './define/circle-notifications.js';
+export { CircleNotificationPreferences } from './define/circle-notification-preferences.js';

@@ -1,18 +1,30 @@
-import ical, { ICalEventRepeatingFreq } from 'ical-generator';
-import type { ICalRepeatingOptions } from 'ical-generator';
+import type { ICalEventRepeatingFreq, ICalRepeatingOptions } from 'ical-generator';
 
 import type { EventPost } from '../../api/types.js';
 import { safeUrl } from '../../rich-text/render.js';
 import { WEB_PROTOCOLS } from '../circle-element.js';
 
+type IcalGenerator = typeof import('ical-generator');
+type Frequency = keyof typeof ICalEventRepeatingFreq;
+
 /** Circle's recurrence frequencies that iCalendar can say, as FREQ and INTERVAL. */
-const FREQUENCIES: Record<string, { freq: ICalEventRepeatingFreq; interval?: number }> = {
-  daily: { freq: ICalEventRepeatingFreq.DAILY },
-  weekly: { freq: ICalEventRepeatingFreq.WEEKLY },
-  biweekly: { freq: ICalEventRepeatingFreq.WEEKLY, interval: 2 },
-  monthly: { freq: ICalEventRepeatingFreq.MONTHLY },
-  yearly: { freq: ICalEventRepeatingFreq.YEARLY },
+const FREQUENCIES: Record<string, { freq: Frequency; interval?: number }> = {
+  daily: { freq: 'DAILY' },
+  weekly: { freq: 'WEEKLY' },
+  biweekly: { freq: 'WEEKLY', interval: 2 },
+  monthly: { freq: 'MONTHLY' },
+  yearly: { freq: 'YEARLY' },
 };
+
+let icalGenerator: IcalGenerator | undefined;
+
+/**
+ * Fetches the iCalendar writer that {@link icsFor} needs: a large library that few members use,
+ * so it stays out of the element's code until one of them asks for a file.
+ */
+export async function loadIcs(): Promise<void> {
+  icalGenerator ??= await import('ical-generator');
+}
 
 /** Whether the event keeps its place or join link from this member (until they RSVP). */
 export function locationHidden(event: EventPost): boolean {
@@ -48,15 +60,20 @@ export function hasCalendarTimes(event: EventPost): boolean {
  * the organiser's zone is known, so a repeating event keeps its wall-clock time across DST.
  * A recurring event carries an RRULE: `frequency` gives FREQ (biweekly is WEEKLY;INTERVAL=2),
  * the series' `ends_at` gives UNTIL, or `occurrences` gives COUNT when there is no end date.
+ * Call {@link loadIcs} first (once is enough).
  */
 export function icsFor(event: EventPost, zone?: string): string | undefined {
+  const library = icalGenerator;
+  if (!library) throw new Error('icsFor() needs `await loadIcs()` first');
+
   const span = times(event);
   if (!span) return undefined;
 
   // TODO: a TZID comes without its VTIMEZONE block (RFC 5545 asks for one); the common
   // calendars know IANA zone names, but stricter readers may fall back to floating time.
 
-  const calendar = ical({ prodId: { company: 'circle-widgets', product: 'circle-events' } });
+  const prodId = { company: 'circle-widgets', product: 'circle-events' };
+  const calendar = library.default({ prodId });
   const eventUrl = safeUrl(event.url, WEB_PROTOCOLS);
   calendar.createEvent({
     id: uid(event, eventUrl),
@@ -67,7 +84,7 @@ export function icsFor(event: EventPost, zone?: string): string | undefined {
     description: description(event) || null,
     location: calendarLocation(event) ?? null,
     url: eventUrl ?? null,
-    repeating: recurrence(event),
+    repeating: recurrence(event, library),
   });
   return calendar.toString();
 }
@@ -129,7 +146,7 @@ function times(event: EventPost): { start: Date; end: Date } | undefined {
   return { start, end: end && end >= start ? end : start };
 }
 
-function recurrence(event: EventPost): ICalRepeatingOptions | null {
+function recurrence(event: EventPost, library: IcalGenerator): ICalRepeatingOptions | null {
   const settings = event.recurring_setting_attributes;
   const frequency = settings?.frequency ? FREQUENCIES[settings.frequency] : undefined;
   if (!frequency) return null;
@@ -139,7 +156,8 @@ function recurrence(event: EventPost): ICalRepeatingOptions | null {
   const until = validDate(settings?.ends_at);
   const count = settings?.occurrences;
   return {
-    ...frequency,
+    freq: library.ICalEventRepeatingFreq[frequency.freq],
+    ...(frequency.interval ? { interval: frequency.interval } : {}),
     ...(until ? { until } : count && count > 0 ? { count } : {}),
   };
 }

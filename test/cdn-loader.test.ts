@@ -1,0 +1,119 @@
+// The built CDN loader on a plain page: it must fetch an element's code only once the page shows
+// that element, and read the page-wide settings from its own script tag. Needs `npm run build`.
+import { expect, waitUntil } from '@open-wc/testing';
+
+import { sandbox } from './support/sandbox.js';
+import { textOf, waitFor } from './support/dom.js';
+
+const LOADER = '/dist/cdn/loader.js';
+
+/** The CDN chunks this page has fetched so far, by file name (`circle-feed-<hash>.js`). */
+function fetchedChunks(): string[] {
+  return performance
+    .getEntriesByType('resource')
+    .map((entry) => new URL(entry.name).pathname)
+    .filter((path) => path.startsWith('/dist/cdn/chunks/'))
+    .map((path) => path.slice('/dist/cdn/chunks/'.length));
+}
+
+/** Whether a chunk of `tag`'s own (not one named for a longer tag) has been fetched. */
+function fetchedChunkOf(tag: string): boolean {
+  return fetchedChunks().some((file) => new RegExp(`^${tag}-[\\w-]+\\.js$`).test(file));
+}
+
+/** Waits for the loader to define `tag`, then for `selector` to show in the element. */
+async function rendered(element: Element, selector: string): Promise<HTMLElement> {
+  const tag = element.localName;
+  await waitUntil(() => customElements.get(tag), `<${tag}> was never defined`, { timeout: 8000 });
+  return waitFor(element, selector);
+}
+
+// Less Chrome's benign report that the feed's virtualizer measured twice in one frame.
+const errors: string[] = [];
+window.addEventListener('error', (event) => {
+  if (!event.message.includes('ResizeObserver loop')) errors.push(event.message);
+});
+window.addEventListener('unhandledrejection', (event) => errors.push(String(event.reason)));
+
+describe('the CDN loader', () => {
+  before(async () => {
+    // A host page has no Node globals.
+    delete (window as { process?: unknown }).process;
+
+    // The test harness's own modules have filled the browser's buffer of 250 entries.
+    performance.clearResourceTimings();
+    performance.setResourceTimingBufferSize(1000);
+
+    // Another tag with a settings attribute comes first, so only the loader's own tag is right.
+    const decoy = document.createElement('script');
+    decoy.type = 'application/json';
+    decoy.dataset.tokenEndpoint = '/not-the-endpoint';
+    document.head.append(decoy);
+
+    const feed = document.createElement('circle-feed');
+    feed.setAttribute('per-page', '3');
+    document.body.append(feed);
+
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.src = LOADER;
+    script.dataset.tokenEndpoint = '/api/circle-token';
+    const loaded = new Promise((resolve, reject) => {
+      script.onload = resolve;
+      script.onerror = () => reject(new Error(`${LOADER} did not load: run npm run build`));
+    });
+    document.head.append(script);
+    await loaded;
+  });
+
+  it('fetches only the code of the elements on the page', async () => {
+    const feed = document.querySelector('circle-feed')!;
+    const title = await rendered(feed, 'article h3');
+
+    expect(textOf(title)).not.to.equal('');
+    expect(sandbox.auth.tokenRequests).to.equal(1);
+    expect(fetchedChunkOf('circle-feed')).to.equal(true);
+    for (const tag of ['circle-events', 'circle-post', 'circle-notifications']) {
+      expect(fetchedChunkOf(tag), tag).to.equal(false);
+      expect(customElements.get(tag), tag).to.equal(undefined);
+    }
+    expect(fetchedChunkOf('circle-notification-preferences')).to.equal(false);
+  });
+
+  it('loads an element added later, deep in new markup, and it renders', async () => {
+    const section = document.createElement('section');
+    section.innerHTML = '<div><circle-events></circle-events></div>';
+    document.body.append(section);
+    const events = section.querySelector('circle-events')!;
+
+    const item = await rendered(events, '[part~="item"]');
+
+    expect(textOf(item)).not.to.equal('');
+    expect(customElements.get('circle-events')).to.be.a('function');
+    expect(events).to.be.instanceOf(customElements.get('circle-events')!);
+    expect(fetchedChunkOf('circle-events')).to.equal(true);
+    expect(fetchedChunkOf('circle-post')).to.equal(false);
+    section.remove();
+  });
+
+  it('leaves alone a tag that another copy of the bundle has defined since', async () => {
+    customElements.define('circle-post', class extends HTMLElement {});
+    const post = document.createElement('circle-post');
+    const preferences = document.createElement('circle-notification-preferences');
+    document.body.append(post, preferences);
+
+    // The preferences chunk, asked for at the same time, tells when the loader has acted.
+    await waitUntil(() => fetchedChunkOf('circle-notification-preferences'), 'not fetched', {
+      timeout: 8000,
+    });
+
+    expect(fetchedChunkOf('circle-post')).to.equal(false);
+    post.remove();
+    preferences.remove();
+  });
+
+  it('ran without errors and left no Node globals behind', () => {
+    expect(errors).to.deep.equal([]);
+    expect('process' in window).to.equal(false);
+  });
+});
