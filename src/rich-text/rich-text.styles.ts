@@ -1,11 +1,11 @@
 import { css } from 'lit';
 
-/** Typography for `renderRichText` output inside a shadow root; themed through --circle-*. */
+/** Typography for `renderRichText` output in a shadow root, themed through the `--_*` tokens. */
 export const richTextStyles = css`
   .rich-text {
-    color: var(--circle-color-text, #1f2328);
+    color: var(--_text, #1f2328);
     font-family: var(--circle-font-family, inherit);
-    font-size: 1rem;
+    font-size: 1em;
     line-height: 1.6;
     overflow-wrap: anywhere;
   }
@@ -25,7 +25,7 @@ export const richTextStyles = css`
   .rich-text :is(h3, h4, h5, h6) {
     margin: 1.25em 0 0.5em;
     line-height: 1.3;
-    font-weight: 600;
+    font-weight: var(--_heading-weight, 600);
   }
 
   .rich-text h3 {
@@ -49,7 +49,7 @@ export const richTextStyles = css`
   }
 
   .rich-text a {
-    color: var(--circle-color-accent, #2563eb);
+    color: var(--_accent, #2563eb);
     text-decoration: underline;
     text-underline-offset: 0.15em;
   }
@@ -57,12 +57,12 @@ export const richTextStyles = css`
   .rich-text a:focus-visible,
   .rich-text button:focus-visible,
   .rich-text iframe:focus-visible {
-    outline: 2px solid var(--circle-color-accent, #2563eb);
+    outline: 2px solid var(--_focus-ring, #2563eb);
     outline-offset: 2px;
   }
 
   .rich-text .mention {
-    color: var(--circle-color-accent, #2563eb);
+    color: var(--_accent, #2563eb);
     font-weight: 500;
   }
 
@@ -76,8 +76,8 @@ export const richTextStyles = css`
 
   .rich-text blockquote {
     padding-inline-start: 1em;
-    border-inline-start: 3px solid var(--circle-color-border, #d0d7de);
-    color: var(--circle-color-muted, #59636e);
+    border-inline-start: 3px solid var(--_border, #d0d7de);
+    color: var(--_muted, #59636e);
   }
 
   .rich-text code {
@@ -85,14 +85,14 @@ export const richTextStyles = css`
     font-size: 0.875em;
     padding: 0.1em 0.3em;
     border-radius: 4px;
-    background: var(--circle-color-surface-2, #f3f4f6);
+    background: var(--_surface-2, #f3f4f6);
   }
 
   .rich-text pre {
     overflow-x: auto;
     padding: 0.75em 1em;
     border-radius: 6px;
-    background: var(--circle-color-surface-2, #f3f4f6);
+    background: var(--_surface-2, #f3f4f6);
     line-height: 1.45;
 
     /* Code keeps its own lines; the block scrolls sideways instead. */
@@ -109,7 +109,7 @@ export const richTextStyles = css`
 
   .rich-text hr {
     border: 0;
-    border-top: 1px solid var(--circle-color-border, #d0d7de);
+    border-top: 1px solid var(--_border, #d0d7de);
   }
 
   .rich-text img {
@@ -120,7 +120,7 @@ export const richTextStyles = css`
   }
 
   .rich-text .image-alt {
-    color: var(--circle-color-muted, #59636e);
+    color: var(--_muted, #59636e);
     font-style: italic;
   }
 
@@ -130,12 +130,12 @@ export const richTextStyles = css`
     gap: 0.25em 0.5em;
     align-items: baseline;
     padding: 0.5em 0.75em;
-    border: 1px solid var(--circle-color-border, #d0d7de);
+    border: 1px solid var(--_border, #d0d7de);
     border-radius: 6px;
   }
 
   .rich-text .attachment-size {
-    color: var(--circle-color-muted, #59636e);
+    color: var(--_muted, #59636e);
     font-size: 0.875em;
   }
 
@@ -146,9 +146,9 @@ export const richTextStyles = css`
     align-items: center;
     justify-content: space-between;
     padding: 0.75em 1em;
-    border: 1px solid var(--circle-color-border, #d0d7de);
+    border: 1px solid var(--_border, #d0d7de);
     border-radius: 8px;
-    background: var(--circle-color-surface-2, #f3f4f6);
+    background: var(--_surface-2, #f3f4f6);
   }
 
   .rich-text .embed-loaded {
@@ -168,22 +168,22 @@ export const richTextStyles = css`
   }
 
   .rich-text .embed-host {
-    color: var(--circle-color-muted, #59636e);
+    color: var(--_muted, #59636e);
     font-size: 0.875em;
   }
 
   .rich-text .embed-load {
     font: inherit;
     padding: 0.4em 1em;
-    border: 1px solid var(--circle-color-border, #d0d7de);
+    border: 1px solid var(--_border, #d0d7de);
     border-radius: 999px;
-    background: var(--circle-color-surface, #fff);
-    color: var(--circle-color-text, #1f2328);
+    background: var(--_surface, #fff);
+    color: var(--_text, #1f2328);
     cursor: pointer;
   }
 
   .rich-text .embed-load:hover {
-    border-color: var(--circle-color-accent, #2563eb);
+    border-color: var(--_accent, #2563eb);
   }
 
   .rich-text iframe {

@@ -1,27 +1,31 @@
 import { css } from 'lit';
 
+import { themeStyles } from './theme.styles.js';
+
 /**
- * The base every element shares: design tokens with fallbacks, a reset that shields the shadow
- * tree from host-page rules that inherit, the focus ring, buttons and the shared states.
+ * The base every element shares: design tokens (see theme.styles.ts), a reset that shields the
+ * shadow tree from host-page rules that inherit, the focus ring, buttons and the shared states.
  */
 export const sharedStyles = css`
+  ${themeStyles}
+
+  /* A page rule such as "* { box-sizing: content-box; line-height: 1 }" matches the host itself
+     and beats a normal :host rule, then reaches everything inside by inheritance. Important
+     :host rules win instead; --circle-line-height still sets the line height. */
   :host {
     display: block;
-    box-sizing: border-box;
+    box-sizing: border-box !important;
     font-family: var(--circle-font-family, inherit);
     font-size: var(--circle-font-size, 1rem);
-    line-height: var(--circle-line-height, 1.5);
-    color: var(--circle-color-text, #1f2330);
+    line-height: var(--circle-line-height, 1.5) !important;
+    color: var(--_text);
+  }
 
-    --_accent: var(--circle-color-accent, #4353ff);
-    --_accent-text: var(--circle-color-accent-text, #ffffff);
-    --_surface: var(--circle-color-surface, #ffffff);
-    --_surface-2: var(--circle-color-surface-2, #f3f4f8);
-    --_border: var(--circle-color-border, #dfe1e8);
-    --_muted: var(--circle-color-muted, #5b6073);
-    --_danger: var(--circle-color-danger, #b42318);
-    --_radius: var(--circle-radius, 0.75rem);
-    --_space: var(--circle-space, 1rem);
+  .base {
+    padding: var(--_padding);
+    border-radius: var(--_radius);
+    background: var(--_background);
+    color: var(--_text);
   }
 
   :host([hidden]) {
@@ -42,8 +46,12 @@ export const sharedStyles = css`
     color: var(--_accent);
   }
 
+  :is(h1, h2, h3, h4, h5, h6) {
+    font-weight: var(--_heading-weight);
+  }
+
   :focus-visible {
-    outline: 2px solid var(--circle-focus-ring-color, var(--_accent));
+    outline: 2px solid var(--_focus-ring);
     outline-offset: 2px;
   }
 
@@ -89,9 +97,9 @@ export const sharedStyles = css`
 
   .state-title {
     margin: 0 0 0.25rem;
-    color: var(--circle-color-text, #1f2330);
+    color: var(--_text);
     font-size: 1em;
-    font-weight: 600;
+    font-weight: var(--_heading-weight);
   }
 
   .state p {
@@ -150,9 +158,14 @@ export const sharedStyles = css`
     }
   }
 
+  /* Placeholders hold still, and nothing slides or fades. */
   @media (prefers-reduced-motion: reduce) {
-    .skeleton {
-      animation: none;
+    *,
+    *::before,
+    *::after {
+      animation: none !important;
+      transition: none !important;
+      scroll-behavior: auto !important;
     }
   }
 
@@ -176,6 +189,8 @@ export const sharedStyles = css`
   .byline {
     display: grid;
     min-width: 0;
+    /* A name or space name without spaces must not widen the card. */
+    overflow-wrap: anywhere;
   }
 
   .author {

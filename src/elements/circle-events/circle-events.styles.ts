@@ -77,6 +77,13 @@ export const eventsStyles = css`
     text-decoration: none;
   }
 
+  /* The whole title is the target: at least 24px tall, which WCAG 2.2 asks of a control. */
+  .title a,
+  .title-button {
+    display: inline-block;
+    min-height: 24px;
+  }
+
   .title a:hover {
     text-decoration: underline;
   }

@@ -29,6 +29,7 @@ export const feedStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
+    box-shadow: var(--_shadow);
     min-width: 0;
   }
 
@@ -54,7 +55,10 @@ export const feedStyles = css`
     overflow-wrap: anywhere;
   }
 
+  /* The whole title is the target: at least 24px tall, which WCAG 2.2 asks of a control. */
   .title-link {
+    display: inline-block;
+    min-height: 24px;
     padding: 0;
     border: 0;
     background: none;
@@ -80,6 +84,8 @@ export const feedStyles = css`
   }
 
   .chip {
+    min-width: 0;
+    overflow-wrap: anywhere;
     padding: 0.125rem 0.625rem;
     border-radius: 999px;
     background: var(--_surface-2);
@@ -185,6 +191,7 @@ export const feedStyles = css`
 
   .event-details {
     min-width: 0;
+    overflow-wrap: anywhere;
   }
 
   .event-time,
@@ -236,15 +243,16 @@ export const feedStyles = css`
   .status {
     position: fixed;
     inset-block-end: 1rem;
-    inset-inline-start: 50%;
+    /* Centred without a translate, which would point the wrong way right to left. */
+    inset-inline: 0;
     z-index: 1;
-    margin: 0;
+    width: fit-content;
+    margin: 0 auto;
     padding: 0.5rem 1rem;
     border-radius: 999px;
-    background: var(--circle-color-text, #1f2330);
+    background: var(--_text);
     color: var(--_surface);
     font-size: 0.875em;
-    transform: translateX(-50%);
   }
 
   .status:not([data-shown]) {
@@ -258,6 +266,7 @@ export const feedStyles = css`
     border: 0;
     border-radius: var(--_radius);
     background: var(--_surface);
+    box-shadow: var(--_shadow-raised);
     color: inherit;
   }
 

@@ -12,6 +12,7 @@ export const notificationPreferencesStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
+    box-shadow: var(--_shadow);
   }
 
   .heading {
@@ -87,7 +88,7 @@ export const notificationPreferencesStyles = css`
     width: 2.75rem;
     height: 1.5rem;
     padding: 0;
-    border: 2px solid var(--_muted);
+    border: 2px solid var(--_input-border);
     border-radius: 999px;
     background: var(--_surface);
     cursor: pointer;
@@ -121,7 +122,7 @@ export const notificationPreferencesStyles = css`
     max-width: 100%;
     min-height: 2.25rem;
     padding: 0.25rem 0.5rem;
-    border: 1px solid var(--_muted);
+    border: 1px solid var(--_input-border);
     border-radius: calc(var(--_radius) / 2);
     background: var(--_surface);
     color: inherit;

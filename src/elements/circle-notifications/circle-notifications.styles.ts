@@ -47,8 +47,8 @@ export const notificationsStyles = css`
     padding: 0 0.3rem;
     border: 2px solid var(--_surface);
     border-radius: 999px;
-    background: var(--circle-color-badge, #d92d20);
-    color: #ffffff;
+    background: var(--_badge);
+    color: var(--_badge-text);
     font-size: 0.6875rem;
     font-weight: 700;
     line-height: 1rem;
@@ -67,7 +67,7 @@ export const notificationsStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
-    box-shadow: 0 12px 32px rgb(16 24 40 / 0.16);
+    box-shadow: var(--_shadow-raised);
     color: inherit;
     text-align: start;
   }
@@ -85,6 +85,12 @@ export const notificationsStyles = css`
     top: calc(100% + 0.5rem);
     inset-inline-end: 0;
     z-index: var(--circle-notifications-z-index, 1000);
+  }
+
+  /* The panel already paints the surface around the list. */
+  .base {
+    padding: 0;
+    background: none;
   }
 
   .panel.inline {
@@ -105,7 +111,6 @@ export const notificationsStyles = css`
   .panel-title {
     margin: 0;
     font-size: 1em;
-    font-weight: 600;
   }
 
   .mark-all {
@@ -134,12 +139,12 @@ export const notificationsStyles = css`
   }
 
   .tab:hover {
-    color: var(--circle-color-text, #1f2330);
+    color: var(--_text);
   }
 
   .tab[aria-selected='true'] {
     border-bottom-color: var(--_accent);
-    color: var(--circle-color-text, #1f2330);
+    color: var(--_text);
   }
 
   .group-heading {
@@ -240,7 +245,7 @@ export const notificationsStyles = css`
   .menu-button:hover,
   .menu-button[aria-expanded='true'] {
     background: var(--_surface-2);
-    color: var(--circle-color-text, #1f2330);
+    color: var(--_text);
   }
 
   .menu {
@@ -254,7 +259,7 @@ export const notificationsStyles = css`
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) / 1.5);
     background: var(--_surface);
-    box-shadow: 0 8px 24px rgb(16 24 40 / 0.16);
+    box-shadow: var(--_shadow-raised);
     list-style: none;
   }
 

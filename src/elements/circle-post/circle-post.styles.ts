@@ -110,7 +110,7 @@ export const postStyles = css`
     font: inherit;
     color: inherit;
     background: var(--_surface);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_input-border);
     border-radius: calc(var(--_radius) / 2);
   }
 
@@ -121,7 +121,7 @@ export const postStyles = css`
   .comment-list,
   .replies {
     display: grid;
-    gap: var(--_space);
+    gap: var(--circle-post-gap, var(--_space));
   }
 
   .comment {
