@@ -6,6 +6,8 @@ export interface PageConfig {
   apiBase: string;
   /** Where the host's sign-in page is, for the signed-out state's default link. */
   signInUrl?: string;
+  /** How long a request to the Member API or the token endpoint may take (default 15 s). */
+  timeoutMs?: number;
 }
 
 export const DEFAULT_API_BASE = 'https://app.circle.so';
@@ -17,19 +19,30 @@ export function configure(config: Partial<PageConfig>): void {
   configured = { ...configured, ...config };
 }
 
+// The CDN loader is a module script, which `document.currentScript` can't name, so it leaves its
+// own tag under this key (src/loader.ts spells it out: it must not import this module statically).
+const loaderScriptKey = Symbol.for('circle-widgets.loader-script');
+
 /**
  * The page's settings: what {@link configure} set, else the `data-` attributes of the script tag
- * that loaded the bundle (`data-token-endpoint`, `data-api-base`, `data-sign-in-url`).
+ * that loaded the bundle (`data-token-endpoint`, `data-api-base`, `data-sign-in-url`): the
+ * loader's own tag, or the first script tag with one of them.
  */
 export function pageConfig(): PageConfig {
-  const script = document.querySelector<HTMLScriptElement>(
-    'script[data-token-endpoint], script[data-api-base]',
-  );
+  const loaderScript = (globalThis as unknown as Record<symbol, HTMLScriptElement | undefined>)[
+    loaderScriptKey
+  ];
+  const script =
+    loaderScript ??
+    document.querySelector<HTMLScriptElement>(
+      'script[data-token-endpoint], script[data-api-base], script[data-sign-in-url]',
+    );
   const data = script?.dataset ?? {};
   return {
     tokenEndpoint: configured.tokenEndpoint ?? data.tokenEndpoint,
     apiBase: configured.apiBase ?? data.apiBase ?? DEFAULT_API_BASE,
     signInUrl: configured.signInUrl ?? data.signInUrl,
+    timeoutMs: configured.timeoutMs,
   };
 }
 
@@ -42,4 +55,24 @@ export function pageUrl(value: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Circle's path for the Member API, which the client puts after the api base itself. */
+const MEMBER_API_PATH = '/api/headless/v1';
+
+/**
+ * `value` as the base the client puts Member API paths under: an absolute http(s) URL without a
+ * trailing slash, query or fragment, and without Circle's own `/api/headless/v1` when it was
+ * pasted in from Circle's docs. A proxy's path stays. undefined when `value` isn't a web URL.
+ */
+export function apiBaseUrl(value: string | undefined): string | undefined {
+  const href = pageUrl(value);
+  if (!href) return undefined;
+
+  const url = new URL(href);
+  url.search = '';
+  url.hash = '';
+  const path = url.pathname.replace(/\/+$/, '');
+  url.pathname = path.endsWith(MEMBER_API_PATH) ? path.slice(0, -MEMBER_API_PATH.length) : path;
+  return url.href.replace(/\/+$/, '');
 }

@@ -48,6 +48,8 @@ const ALLOWED_ATTRIBUTES = new Set([
   'allowfullscreen',
   'referrerpolicy',
   'sandbox',
+  // Set by the renderer itself, so right-to-left paragraphs and headings read the right way.
+  'dir',
 ]);
 
 function foreignAttributes(root: Element): string[] {

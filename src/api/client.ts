@@ -1,6 +1,7 @@
 import type { paths } from './schema.js';
 import { CircleApiError, errorFromResponse } from './errors.js';
 import type { Session } from '../session/session.js';
+import { toJson } from '../utils/json.js';
 
 /** Every Member API path sits under this prefix in Circle's document. */
 const API_PREFIX = '/api/headless/v1';
@@ -46,24 +47,32 @@ export interface ApiClientOptions {
   retries?: number;
   /** The first wait before a retry; it doubles each time. */
   retryDelayMs?: number;
+  /** How long one attempt may take, answer included, before it is given up (default 15 s). */
+  timeoutMs?: number;
 }
 
 /** A `Retry-After` longer than this is reported instead of waited out. */
 const MAX_RETRY_AFTER_MS = 30_000;
 
+/** How long one attempt may take by default: a stalled connection must not spin forever. */
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
 /**
  * Calls Circle's Member API with the session's token: typed errors, one token renewal and
- * retry after "expired", and bounded retries with backoff for GETs.
+ * retry after "expired", bounded retries with backoff for GETs, and a deadline on every attempt.
  */
 export class ApiClient {
   private readonly origin: string;
   private readonly retries: number;
   private readonly retryDelayMs: number;
+  private readonly timeoutMs: number;
 
   constructor(private readonly options: ApiClientOptions) {
     this.origin = options.apiBase.replace(/\/+$/, '');
     this.retries = options.retries ?? 2;
     this.retryDelayMs = options.retryDelayMs ?? 400;
+    const timeout = options.timeoutMs;
+    this.timeoutMs = timeout !== undefined && timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS;
   }
 
   get<P extends ApiPath<'get'>>(path: P, options?: RequestOptions) {
@@ -126,26 +135,29 @@ export class ApiClient {
 
   /**
    * Sends once; when Circle says the token expired or is unknown (revoked, say), renews it and
-   * sends once more.
+   * sends once more. One renewal per request at most: a token endpoint that keeps handing out
+   * tokens Circle refuses ends in an error, not in a loop.
    */
   private async sendWithFreshToken(method: string, url: string, options: RequestOptions) {
     const token = await this.options.session.getToken();
     try {
-      return await send(method, url, token, options);
+      return await send(method, url, token, options, this.timeoutMs);
     } catch (error) {
       const renewable = ['token-expired', 'token-invalid'];
       if (!(error instanceof CircleApiError) || !renewable.includes(error.kind)) throw error;
       const renewed = await this.options.session.renew(token);
-      return send(method, url, renewed, options);
+      return send(method, url, renewed, options, this.timeoutMs);
     }
   }
 }
 
+/** One attempt: the request, its answer read whole, and the answer mapped to a typed error. */
 async function send(
   method: string,
   url: string,
   token: string,
   { body, signal, emptyOk }: RequestOptions,
+  timeoutMs: number,
 ): Promise<unknown> {
   const headers: Record<string, string> = {
     Accept: 'application/json',
@@ -153,29 +165,14 @@ async function send(
   };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'omit',
-      signal,
-    });
-  } catch (error) {
-    if (signal?.aborted) throw new CircleApiError('aborted', 'The request was cancelled.');
-    const message = `The Member API could not be reached (${errorName(error)}).`;
-    throw new CircleApiError('network', message);
-  }
-
-  let text: string;
-  try {
-    text = await response.text();
-  } catch (error) {
-    if (signal?.aborted) throw new CircleApiError('aborted', 'The request was cancelled.');
-    const message = `The Member API's answer was cut off (${errorName(error)}).`;
-    throw new CircleApiError('network', message, response.status);
-  }
+  const init: RequestInit = {
+    method,
+    headers,
+    body: body === undefined ? undefined : toJson(body),
+    // The bearer token is all Circle needs: the visitor's own Circle cookies are never sent.
+    credentials: 'omit',
+  };
+  const { response, text } = await fetchWithDeadline(url, init, signal, timeoutMs);
   const parsed = parseJson(text);
 
   if (!response.ok) {
@@ -190,6 +187,61 @@ async function send(
     throw new CircleApiError('malformed', message, response.status);
   }
   return parsed.value;
+}
+
+/**
+ * Fetches `url` and reads the answer, giving up after `timeoutMs`. A timed-out request is not
+ * retried on its own: the reader has waited long enough, and the element offers a retry.
+ *
+ * TODO: a write that timed out may still have been saved by Circle, whose API takes no
+ * idempotency key; sending a comment again after a timeout can then post it twice.
+ */
+async function fetchWithDeadline(
+  url: string,
+  init: RequestInit,
+  signal: AbortSignal | undefined,
+  timeoutMs: number,
+): Promise<{ response: Response; text: string }> {
+  if (signal?.aborted) throw new CircleApiError('aborted', 'The request was cancelled.');
+
+  // The caller's signal and the deadline both end the attempt; which one did tells the errors
+  // apart. (AbortSignal.any would do, but is too recent for some of the browsers we support.)
+  const attempt = new AbortController();
+  const cancel = () => attempt.abort();
+  signal?.addEventListener('abort', cancel, { once: true });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    attempt.abort();
+  }, timeoutMs);
+
+  const failure = (error: unknown, status: number, what: string): CircleApiError => {
+    if (signal?.aborted) return new CircleApiError('aborted', 'The request was cancelled.');
+    if (timedOut) {
+      const seconds = Math.round(timeoutMs / 100) / 10;
+      const message = `The Member API did not answer within ${seconds} s.`;
+      return new CircleApiError('timeout', message, status);
+    }
+    return new CircleApiError('network', `${what} (${errorName(error)}).`, status);
+  };
+
+  try {
+    let response: Response;
+    try {
+      response = await fetch(url, { ...init, signal: attempt.signal });
+    } catch (error) {
+      throw failure(error, 0, 'The Member API could not be reached');
+    }
+    // Reading the body stays under the same deadline: a stalled answer is as bad as none.
+    try {
+      return { response, text: await response.text() };
+    } catch (error) {
+      throw failure(error, response.status, "The Member API's answer was cut off");
+    }
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', cancel);
+  }
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {

@@ -6,6 +6,7 @@
  * - `not-found`, `validation` (400 and 422), `rate-limited` (429), `server` (5xx);
  * - `http`: any other unexpected status;
  * - `network`: the request never got an answer;
+ * - `timeout`: no answer came in time, so the request was given up;
  * - `malformed`: an answer that is not the JSON the API promises;
  * - `aborted`: the caller cancelled it.
  */
@@ -19,6 +20,7 @@ export type ApiErrorKind =
   | 'server'
   | 'http'
   | 'network'
+  | 'timeout'
   | 'malformed'
   | 'aborted';
 

@@ -9,6 +9,9 @@ import type { DirectiveResult } from 'lit/directive.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ref } from 'lit/directives/ref.js';
 import type { components } from '../api/schema.js';
+import { safeUrl } from '../utils/safe-url.js';
+
+export { safeUrl };
 
 type SchemaTiptapBody = NonNullable<components['schemas']['basic_post']['tiptap_body']>;
 
@@ -70,7 +73,6 @@ const DEFAULT_STRINGS: RichTextStrings = {
   attachment: 'Attachment',
 };
 
-const DEFAULT_PROTOCOLS = ['http', 'https', 'mailto'] as const;
 const WEB_PROTOCOLS = ['http', 'https'] as const;
 
 /** Links leave the host page; `ugc` tells search engines the link is user content. */
@@ -82,34 +84,12 @@ const MAX_DEPTH = 50;
 /** Stops JSON that reuses one node object many times from multiplying into millions. */
 const MAX_NODES = 200_000;
 
-const MAX_URL_LENGTH = 8_192;
-
 /**
- * `url` as a normalized absolute URL when its scheme is in `allowed` (http, https and mailto by
- * default), otherwise undefined.
- *
- * The browser's own URL parser decides the scheme, so disguises such as `java\tscript:`,
- * leading spaces or control characters resolve to the scheme the browser would follow.
- * Relative URLs are rejected: API content always carries absolute ones, and a relative URL
- * would point into the host site rather than the community.
+ * Text past this many characters is cut off with an ellipsis: laying out megabytes of text
+ * freezes the page, and nobody reads that much in a widget.
  */
-export function safeUrl(
-  url: unknown,
-  allowed: readonly string[] = DEFAULT_PROTOCOLS,
-): string | undefined {
-  if (typeof url !== 'string' || url.length > MAX_URL_LENGTH) return undefined;
-
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-
-  const scheme = parsed.protocol.slice(0, -1).toLowerCase();
-  const permitted = allowed.some((entry) => entry.toLowerCase().replace(/:$/, '') === scheme);
-  return permitted ? parsed.href : undefined;
-}
+// TODO: a body cut off here shows only its first 100,000 characters; the rest is only on Circle.
+const MAX_TEXT_LENGTH = 100_000;
 
 /**
  * The rich text of a post or comment as a `<div class="rich-text">` (style it with
@@ -129,7 +109,7 @@ export function renderRichText(
 
   const iosFallback = isRecord(body) ? body.circle_ios_fallback_text : undefined;
   const text = nonBlank(fallbackText) ?? nonBlank(iosFallback) ?? '';
-  return html`<div class="rich-text">${renderPlainText(text)}</div>`;
+  return html`<div class="rich-text">${renderPlainText(cutOff(text, MAX_TEXT_LENGTH))}</div>`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -149,6 +129,8 @@ interface RenderContext {
   /** Nodes on the path from the root to the current node, to break reference cycles. */
   ancestors: Set<object>;
   nodesLeft: number;
+  /** Characters of text still to show before the body is cut off. */
+  textLeft: number;
   /** The level of the heading rendered last, so the next one never skips a level. */
   lastHeadingLevel: number;
   headingLevel: number;
@@ -193,6 +175,7 @@ function createContext(body: unknown, options: RichTextOptions): RenderContext {
     lang: options.lang,
     ancestors: new Set(),
     nodesLeft: MAX_NODES,
+    textLeft: MAX_TEXT_LENGTH,
     headingLevel,
     lastHeadingLevel: headingLevel,
   };
@@ -223,7 +206,7 @@ function renderChildren(
   const rendered: Rendered[] = [];
   try {
     for (const child of content) {
-      if (context.nodesLeft <= 0) break;
+      if (context.nodesLeft <= 0 || context.textLeft <= 0) break;
       rendered.push(renderNode(child, context, depth, parentType));
     }
   } finally {
@@ -239,7 +222,7 @@ function renderNode(
   parentType: string,
 ): Rendered {
   if (!isRecord(node) || context.ancestors.has(node)) return nothing;
-  if (depth > MAX_DEPTH) return textContent(node, context);
+  if (depth > MAX_DEPTH) return takeText(textContent(node, context), context);
   context.nodesLeft -= 1;
 
   const attrs = isRecord(node.attrs) ? node.attrs : {};
@@ -250,9 +233,9 @@ function renderNode(
     case 'doc':
       return children();
     case 'text':
-      return renderText(node);
+      return renderText(node, context);
     case 'paragraph':
-      return html`<p>${children()}</p>`;
+      return html`<p dir="auto">${children()}</p>`;
     case 'heading':
       return renderHeading(attrs.level, children(), context);
     case 'bulletList':
@@ -286,7 +269,7 @@ function renderNode(
     case 'file':
       return renderAttachment(attrs, context);
     default:
-      return renderUnknown(node, children);
+      return renderUnknown(node, children, context);
   }
 }
 
@@ -294,10 +277,16 @@ function renderNode(
  * Types we don't know keep what a reader needs, their text, but never their own element: the
  * content goes through the same allowlist, and a leaf falls back to its text.
  */
-function renderUnknown(node: Record<string, unknown>, children: () => Rendered[]): Rendered {
+function renderUnknown(
+  node: Record<string, unknown>,
+  children: () => Rendered[],
+  context: RenderContext,
+): Rendered {
   if (Array.isArray(node.content)) return children();
-  if (typeof node.text === 'string') return node.text;
-  if (typeof node.circle_ios_fallback_text === 'string') return node.circle_ios_fallback_text;
+  if (typeof node.text === 'string') return takeText(node.text, context);
+  if (typeof node.circle_ios_fallback_text === 'string') {
+    return takeText(node.circle_ios_fallback_text, context);
+  }
   return nothing;
 }
 
@@ -338,9 +327,23 @@ function textContent(root: Record<string, unknown>, context: RenderContext): str
 // ---------------------------------------------------------------------------------------------
 // Text and marks
 
-function renderText(node: Record<string, unknown>): Rendered {
-  const text = node.text;
-  if (typeof text !== 'string' || text === '') return nothing;
+/** `text` within what is left of the body's text budget, which it uses up. */
+function takeText(text: string, context: RenderContext): string {
+  const shown = cutOff(text, Math.max(context.textLeft, 0));
+  context.textLeft -= text.length;
+  return shown;
+}
+
+/** `text` cut to `length` characters with an ellipsis, never inside a surrogate pair. */
+function cutOff(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(length - 1)) ? length - 1 : length;
+  return `${text.slice(0, end)}…`;
+}
+
+function renderText(node: Record<string, unknown>, context: RenderContext): Rendered {
+  if (typeof node.text !== 'string' || node.text === '') return nothing;
+  const text = takeText(node.text, context);
 
   const marks = Array.isArray(node.marks) ? node.marks.filter(isRecord) : [];
 
@@ -398,15 +401,15 @@ function renderHeading(level: unknown, content: Rendered[], context: RenderConte
 
   switch (shown) {
     case 2:
-      return html`<h2>${content}</h2>`;
+      return html`<h2 dir="auto">${content}</h2>`;
     case 3:
-      return html`<h3>${content}</h3>`;
+      return html`<h3 dir="auto">${content}</h3>`;
     case 4:
-      return html`<h4>${content}</h4>`;
+      return html`<h4 dir="auto">${content}</h4>`;
     case 5:
-      return html`<h5>${content}</h5>`;
+      return html`<h5 dir="auto">${content}</h5>`;
     default:
-      return html`<h6>${content}</h6>`;
+      return html`<h6 dir="auto">${content}</h6>`;
   }
 }
 
@@ -714,7 +717,7 @@ function renderPlainText(text: string): Rendered[] {
         if (index > 0) lines.push(html`<br />`);
         lines.push(line);
       });
-    rendered.push(html`<p>${lines}</p>`);
+    rendered.push(html`<p dir="auto">${lines}</p>`);
   }
   return rendered;
 }

@@ -27,6 +27,14 @@ export class SignedOutError extends Error {
 /** The host's token endpoint failed or is misconfigured. */
 export class SessionError extends Error {
   override readonly name = 'SessionError';
+
+  constructor(
+    message: string,
+    /** Whether the endpoint gave no answer at all (offline, say) rather than a wrong one. */
+    readonly unreachable = false,
+  ) {
+    super(message);
+  }
 }
 
 /** One member session, shared by every element that uses the same token endpoint. */
@@ -64,10 +72,21 @@ export const RENEW_AHEAD_MS = 2 * 60 * 1000;
 /** Circle's documented access-token lifetime, assumed when the endpoint omits the expiry. */
 const DEFAULT_LIFETIME_MS = 60 * 60 * 1000;
 
+/** How long the token endpoint may take to answer by default. */
+const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** Options for {@link createSession} and {@link getSession}. */
+export interface SessionOptions {
+  /** How long the token endpoint may take to answer before the session fails (default 15 s). */
+  timeoutMs?: number;
+}
+
 interface HeldToken {
   value: string;
-  /** When to stop handing the token out and ask for a fresh one. */
+  /** When to stop handing the token out and ask for a fresh one, on the browser's clock. */
   renewAt: number;
+  /** Whether it came from a renewal after Circle refused the token before it. */
+  replacedRefused: boolean;
 }
 
 interface ParsedToken {
@@ -78,7 +97,13 @@ interface ParsedToken {
 }
 
 type EndpointAnswer =
-  ({ kind: 'token' } & ParsedToken) | { kind: 'signed-out' } | { kind: 'failed'; message: string };
+  | ({ kind: 'token'; renewAt: number } & ParsedToken)
+  | { kind: 'signed-out' }
+  | { kind: 'failed'; message: string; unreachable?: boolean };
+
+/** The endpoint's answer read whole, or why there was none. */
+type EndpointReply =
+  { response: Response; text: string; receivedAt: number } | { failure: 'unreachable' | 'timeout' };
 
 /** What the page asks the host endpoint: a new token, a renewal, or to revoke both tokens. */
 type EndpointCall =
@@ -86,7 +111,15 @@ type EndpointCall =
   | { action: 'sign-out'; access_token?: string; refresh_token?: string };
 
 /** Creates a session for one token endpoint. Most code wants {@link getSession} instead. */
-export function createSession(endpoint: string, fetchImpl: typeof fetch = fetch): Session {
+export function createSession(
+  endpoint: string,
+  fetchImpl: typeof fetch = fetch,
+  options: SessionOptions = {},
+): Session {
+  const timeoutMs =
+    options.timeoutMs !== undefined && options.timeoutMs > 0
+      ? options.timeoutMs
+      : DEFAULT_TIMEOUT_MS;
   const $state = atom<SessionState>({ status: 'idle', generation: 0 });
   let held: HeldToken | undefined;
   let pending: Promise<string> | undefined;
@@ -99,31 +132,47 @@ export function createSession(endpoint: string, fetchImpl: typeof fetch = fetch)
     $state.set({ ...state, generation: $state.get().generation } as SessionState);
   }
 
-  /** Posts to the endpoint: no body asks for a new token, as every endpoint understands. */
-  async function post(call?: EndpointCall): Promise<Response | undefined> {
+  /**
+   * Posts to the endpoint and reads the answer, within the deadline: no body asks for a new
+   * token, as every endpoint understands.
+   */
+  async function post(call?: EndpointCall): Promise<EndpointReply> {
     const headers: Record<string, string> = {
       Accept: 'application/json',
       'X-Circle-Widgets': '1',
     };
     if (call) headers['Content-Type'] = 'application/json';
+
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), timeoutMs);
     try {
-      return await fetchImpl(endpoint, {
+      const response = await fetchImpl(endpoint, {
         method: 'POST',
         credentials: 'same-origin',
         headers,
         body: call ? JSON.stringify(call) : undefined,
+        signal: abort.signal,
       });
+      const receivedAt = Date.now();
+      return { response, text: await response.text(), receivedAt };
     } catch {
-      return undefined;
+      return { failure: abort.signal.aborted ? 'timeout' : 'unreachable' };
+    } finally {
+      clearTimeout(timer);
     }
   }
 
   async function askEndpoint(call?: EndpointCall): Promise<EndpointAnswer> {
-    const response = await post(call);
-    if (!response) {
-      return { kind: 'failed', message: `The token endpoint ${endpoint} could not be reached.` };
+    const reply = await post(call);
+    if ('failure' in reply) {
+      const message =
+        reply.failure === 'timeout'
+          ? `The token endpoint ${endpoint} did not answer within ${timeoutMs / 1000} s.`
+          : `The token endpoint ${endpoint} could not be reached.`;
+      return { kind: 'failed', message, unreachable: true };
     }
 
+    const { response, text, receivedAt } = reply;
     if (response.status === 401 || response.status === 403) return { kind: 'signed-out' };
     if (!response.ok) {
       return {
@@ -132,8 +181,16 @@ export function createSession(endpoint: string, fetchImpl: typeof fetch = fetch)
       };
     }
 
-    const token = parseTokenResponse(await response.text().catch(() => ''));
-    if (token) return { kind: 'token', ...token };
+    const token = parseTokenResponse(text, receivedAt);
+    if (token) {
+      const serverDate = Date.parse(response.headers.get('Date') ?? '');
+      const serverNow = Number.isNaN(serverDate) ? undefined : serverDate;
+      return {
+        kind: 'token',
+        ...token,
+        renewAt: renewalTime(token.expiresAt, serverNow, receivedAt),
+      };
+    }
     return {
       kind: 'failed',
       message:
@@ -157,7 +214,7 @@ export function createSession(endpoint: string, fetchImpl: typeof fetch = fetch)
     return askEndpoint();
   }
 
-  async function requestToken(): Promise<string> {
+  async function requestToken(replacesRefused: boolean): Promise<string> {
     const generation = $state.get().generation;
     setState({ status: 'loading' });
     const answer = await renewOrIssue();
@@ -171,16 +228,13 @@ export function createSession(endpoint: string, fetchImpl: typeof fetch = fetch)
       throw new SignedOutError('The visitor is not signed in.');
     }
     if (answer.kind === 'failed') {
-      const error = new SessionError(answer.message);
+      const error = new SessionError(answer.message, answer.unreachable);
       warnOnce(answer.message);
       setState({ status: 'error', error });
       throw error;
     }
 
-    // Renew ahead of expiry, but never so early that a short-lived token is renewed at once.
-    const lifetime = answer.expiresAt - Date.now();
-    const renewAt = answer.expiresAt - Math.min(RENEW_AHEAD_MS, lifetime / 2);
-    held = { value: answer.accessToken, renewAt };
+    held = { value: answer.accessToken, renewAt: answer.renewAt, replacedRefused: replacesRefused };
 
     // A refresh answers with the access token alone; the member and refresh token carry over.
     refreshToken = answer.refreshToken ?? refreshToken;
@@ -189,10 +243,10 @@ export function createSession(endpoint: string, fetchImpl: typeof fetch = fetch)
     return answer.accessToken;
   }
 
-  function fetchOnce(): Promise<string> {
+  function fetchOnce(replacesRefused = false): Promise<string> {
     if (pending) return pending;
 
-    const request = requestToken().finally(() => {
+    const request = requestToken(replacesRefused).finally(() => {
       if (pending === request) pending = undefined;
     });
     pending = request;
@@ -213,8 +267,17 @@ export function createSession(endpoint: string, fetchImpl: typeof fetch = fetch)
 
     renew(rejectedToken) {
       if (held && held.value !== rejectedToken) return Promise.resolve(held.value);
+
+      // Fresh from a renewal and refused already: the endpoint hands out stale tokens. The
+      // client renews once per request, so this costs one endpoint call per request, no loop.
+      if (held?.replacedRefused) {
+        warnOnce(
+          `The token endpoint ${endpoint} answered with a token that Circle refused at once. ` +
+            'Make sure no cache (a page cache plugin, a CDN) keeps its answers.',
+        );
+      }
       held = undefined;
-      return fetchOnce();
+      return fetchOnce(true);
     },
 
     reload() {
@@ -233,7 +296,8 @@ export function createSession(endpoint: string, fetchImpl: typeof fetch = fetch)
       pending = undefined;
 
       if (call.access_token || call.refresh_token) {
-        const response = await post(call);
+        const reply = await post(call);
+        const response = 'response' in reply ? reply.response : undefined;
         if (!response || (!response.ok && response.status !== 401)) {
           warnOnce(`The token endpoint ${endpoint} could not revoke the member's tokens.`);
         }
@@ -248,7 +312,7 @@ export function createSession(endpoint: string, fetchImpl: typeof fetch = fetch)
  * Accepts Circle's `auth_token` answer, its refresh answer, or any object with the same two
  * access-token fields. The refresh token is opaque: the host endpoint may wrap Circle's.
  */
-function parseTokenResponse(text: string): ParsedToken | undefined {
+function parseTokenResponse(text: string, receivedAt: number): ParsedToken | undefined {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -261,7 +325,7 @@ function parseTokenResponse(text: string): ParsedToken | undefined {
   if (typeof fields.access_token !== 'string' || !fields.access_token) return undefined;
 
   const statedExpiry = Date.parse(String(fields.access_token_expires_at ?? ''));
-  const expiresAt = Number.isNaN(statedExpiry) ? Date.now() + DEFAULT_LIFETIME_MS : statedExpiry;
+  const expiresAt = Number.isNaN(statedExpiry) ? receivedAt + DEFAULT_LIFETIME_MS : statedExpiry;
   const memberId =
     typeof fields.community_member_id === 'number' ? fields.community_member_id : undefined;
   const refreshToken =
@@ -269,6 +333,26 @@ function parseTokenResponse(text: string): ParsedToken | undefined {
       ? fields.refresh_token
       : undefined;
   return { accessToken: fields.access_token, expiresAt, memberId, refreshToken };
+}
+
+/**
+ * When to renew a token, on the browser's clock.
+ *
+ * The stated expiry is on Circle's clock, and the browser's clock may be minutes off either way.
+ * So the token's remaining lifetime is measured against the server's clock when the endpoint's
+ * `Date` header gives it (servers keep good time; a cross-origin endpoint must expose the
+ * header for this), else against the browser's, and counted from the moment the answer arrived.
+ * Renewal comes ahead of expiry, but never so early that a short-lived token is renewed at once.
+ *
+ * A token that looks expired on arrival is most likely the victim of a browser clock running
+ * ahead with no `Date` header to correct it (a truly stale one comes from a cached endpoint):
+ * it is used until Circle itself refuses it, which the client answers with one renewal. So a
+ * wrong clock moves renewals from ahead of time to on demand, and never causes a renewal loop.
+ */
+function renewalTime(expiresAt: number, serverNow: number | undefined, receivedAt: number): number {
+  const lifetime = expiresAt - (serverNow ?? receivedAt);
+  if (lifetime <= 0) return Number.POSITIVE_INFINITY;
+  return receivedAt + lifetime - Math.min(RENEW_AHEAD_MS, lifetime / 2);
 }
 
 // Sessions live on a global registry, so that two copies of the bundle on one page (a plugin and
@@ -281,13 +365,16 @@ function registry(): Registry {
   return (scope[registryKey] ??= new Map());
 }
 
-/** The page's one session for `endpoint` (resolved against the page URL). */
-export function getSession(endpoint: string): Session {
+/**
+ * The page's one session for `endpoint` (resolved against the page URL). `options` apply when
+ * this call creates it.
+ */
+export function getSession(endpoint: string, options: SessionOptions = {}): Session {
   const url = new URL(endpoint, document.baseURI).href;
   const sessions = registry();
   let session = sessions.get(url);
   if (!session) {
-    session = createSession(url);
+    session = createSession(url, fetch, options);
     sessions.set(url, session);
   }
   return session;
