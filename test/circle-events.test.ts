@@ -10,7 +10,12 @@ import { resetSessions } from '../src/session/session.js';
 import { resetWarnings } from '../src/utils/warn.js';
 import type { EventPost } from '../src/api/types.js';
 import type { CircleEvents } from '../src/elements/circle-events/circle-events.js';
-import { googleCalendarUrl, icsFor, outlookUrl } from '../src/elements/circle-events/calendar.js';
+import {
+  googleCalendarUrl,
+  icsFor,
+  loadIcs,
+  outlookUrl,
+} from '../src/elements/circle-events/calendar.js';
 import '../src/elements/circle-events/circle-events.js';
 
 const API = 'https://app.circle.so/api/headless/v1';
@@ -581,6 +586,8 @@ function calendarButton(item: HTMLElement): HTMLButtonElement {
 }
 
 describe('add to calendar', () => {
+  before(() => loadIcs());
+
   beforeEach(() => {
     resetSessions();
     resetWarnings();

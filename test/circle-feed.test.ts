@@ -142,7 +142,7 @@ describe('<circle-feed>', () => {
 
     shadow<HTMLButtonElement>(element, '[part~="load-more"]')!.click();
     await waitUntil(
-      () => !shadow(element, '[part~="load-more"][disabled]'),
+      () => !shadow(element, '[part~="load-more"][aria-disabled="true"]'),
       'the second page did not arrive',
     );
 
@@ -468,7 +468,10 @@ describe('<circle-feed>', () => {
     const element = await feed('per-page="100" paging="button"');
     await waitFor(element, 'article');
     while (shadow(element, '[part~="load-more"]')) {
-      shadow<HTMLButtonElement>(element, '[part~="load-more"]:not([disabled])')?.click();
+      shadow<HTMLButtonElement>(
+        element,
+        '[part~="load-more"]:not([aria-disabled="true"])',
+      )?.click();
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     await element.updateComplete;

@@ -12,6 +12,8 @@ export interface PagedListOptions<T, Cursor> {
   onError?: (error: unknown) => void;
   /** Told about the items each page added, the first page included. */
   onItems?: (items: T[]) => void;
+  /** Told about the items a "load more" added, for example to announce them. */
+  onMore?: (items: T[]) => void;
 }
 
 /** What a "Load more" button needs to know about a list. */
@@ -36,6 +38,9 @@ export class PagedList<T extends { id?: number }, Cursor> implements ReactiveCon
   error?: unknown;
 
   private abort?: AbortController;
+
+  /** The "load more" on its way, which a second call waits for rather than starting another. */
+  private inFlight?: Promise<T[]>;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -65,22 +70,32 @@ export class PagedList<T extends { id?: number }, Cursor> implements ReactiveCon
     return page;
   }
 
-  /** Appends the next page, skipping items already shown; resolves with the new ones. */
-  async loadMore(): Promise<T[]> {
-    if (this.loadingMore || this.next === undefined) return [];
+  /**
+   * Appends the next page, skipping items already shown; resolves with the new ones. While a
+   * page is on its way, resolves with that page's.
+   */
+  loadMore(): Promise<T[]> {
+    if (this.loadingMore && this.inFlight) return this.inFlight;
+    if (this.next === undefined) return Promise.resolve([]);
 
+    this.inFlight = this.loadNext(this.next);
+    return this.inFlight;
+  }
+
+  private async loadNext(cursor: Cursor): Promise<T[]> {
     const abort = (this.abort = new AbortController());
     this.loadingMore = true;
     this.error = undefined;
     this.host.requestUpdate();
 
     try {
-      const page = await this.options.fetchPage(this.next, abort.signal);
+      const page = await this.options.fetchPage(cursor, abort.signal);
       const shown = new Set(this.items.map((item) => item.id));
       const fresh = page.items.filter((item) => !shown.has(item.id));
       this.items = [...this.items, ...fresh];
       this.next = page.next;
       this.options.onItems?.(fresh);
+      if (fresh.length > 0) this.options.onMore?.(fresh);
       return fresh;
     } catch (error) {
       if (abort.signal.aborted) return [];

@@ -5,16 +5,32 @@ import { property, state } from 'lit/decorators.js';
 import { CircleApiError } from '../api/errors.js';
 import type { LoadMore } from '../controllers/paged-list.js';
 import { SessionController } from '../controllers/session-controller.js';
+import { PRESETS, THEMES, ThemeController } from '../controllers/theme-controller.js';
+import type { Theme, ThemePreset } from '../controllers/theme-controller.js';
 import { CircleAuthRequiredEvent } from '../events.js';
 import type { CircleErrorDetail } from '../events.js';
-import { msg, usableLocale } from '../i18n/strings.js';
-import type { StringKey } from '../i18n/strings.js';
-import { pageConfig, pageUrl } from '../config.js';
-import { safeUrl } from '../rich-text/render.js';
+import {
+  checkStrings,
+  loadLocale,
+  msg,
+  textDirection,
+  usableLocale,
+  watchText,
+} from '../i18n/strings.js';
+import type { StringKey, StringTable } from '../i18n/strings.js';
+import { apiBaseUrl, pageConfig, pageUrl } from '../config.js';
+import { safeUrl } from '../utils/safe-url.js';
 import type { RichTextOptions } from '../rich-text/render.js';
 import { formatDateTime, formatRelative } from '../utils/format.js';
 import { SessionError } from '../session/session.js';
 import { warnOnce } from '../utils/warn.js';
+import {
+  MAX_HEADING_LEVEL,
+  MIN_HEADING_LEVEL,
+  isHeadingLevel,
+  renderHeading,
+} from '../utils/heading.js';
+import type { HeadingAttributes } from '../utils/heading.js';
 
 /** Pictures and page links from the API must be web URLs: no mailto, no data. */
 export const WEB_PROTOCOLS = ['http', 'https'];
@@ -36,9 +52,13 @@ const NOTICE_MS = 8000;
  */
 export abstract class CircleElement extends LitElement {
   protected readonly sessionController = new SessionController(this);
+  protected readonly themeController = new ThemeController(this);
 
   /** A short message about a change that had to be undone, shown until it times out. */
   @state() protected notice?: string;
+
+  /** A polite note of what "load more" added, such as "10 more posts loaded". */
+  @state() private loadedNote = '';
 
   /** The host site's URL that answers with the member's Circle token. Overrides the page's. */
   @property({ attribute: 'token-endpoint' }) tokenEndpoint?: string;
@@ -49,10 +69,38 @@ export abstract class CircleElement extends LitElement {
   /** The host's sign-in page, linked from the signed-out state. Overrides the page's. */
   @property({ attribute: 'sign-in-url' }) signInUrl?: string;
 
+  /**
+   * This element's own wording, by string key: it wins over `setStrings()` and the shipped
+   * translations. Assign a new object to change it.
+   */
+  @property({ attribute: false }) strings?: Partial<StringTable>;
+
+  /**
+   * `light`, `dark`, or `auto`: the page's own dark switch (a `dark` class or
+   * `data-theme="dark"` on <html> or <body>, or its `color-scheme`), else the system's setting.
+   * The element shows the theme it resolved to as `data-circle-theme`.
+   */
+  @property() theme: Theme = 'auto';
+
+  /** A ready palette, corner radius and shadows: `circle`, `minimal` or `contrast`. */
+  @property({ reflect: true }) preset: ThemePreset = 'circle';
+
+  /**
+   * The level, 2 to 6, of the element's top headings (titles of posts, events and sections), so
+   * they fit the host page's outline; headings inside them follow one level down. Each element
+   * has its own default.
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel?: number;
+
   private noticeTimer?: ReturnType<typeof setTimeout>;
+  private loadedNoteTimer?: ReturnType<typeof setTimeout>;
   private announcedSignOut = false;
   private attributeProblems: string[] = [];
   private seenGeneration = 0;
+  private ownStrings?: Partial<StringTable>;
+  private stopWatchingText?: () => void;
+  /** The `dir` this element gave itself, to tell it from one the page set. */
+  private ownDir?: string;
 
   /** The language for text, dates and numbers: the nearest `lang`, else the browser's. */
   get locale(): string {
@@ -60,9 +108,16 @@ export abstract class CircleElement extends LitElement {
     return usableLocale(owner?.lang || document.documentElement.lang || navigator.language);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopWatchingText = watchText(() => this.requestUpdate());
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.noticeTimer);
+    clearTimeout(this.loadedNoteTimer);
+    this.stopWatchingText?.();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -74,7 +129,20 @@ export abstract class CircleElement extends LitElement {
       this.forgetMemberData();
     }
 
-    this.attributeProblems = this.checkAttributes();
+    // Until its translation arrives the element shows English; the arrival updates it.
+    const locale = this.locale;
+    void loadLocale(locale);
+    if (changed.has('strings')) {
+      this.ownStrings = checkStrings(this.strings ?? {}, `<${this.localName}>.strings`);
+    }
+    this.applyDirection(locale);
+
+    this.attributeProblems = [
+      ...this.themeProblems(),
+      ...this.apiBaseProblems(),
+      ...this.headingLevelProblems(),
+      ...this.checkAttributes(),
+    ];
     for (const problem of this.attributeProblems) warnOnce(`<${this.localName}>: ${problem}`, this);
   }
 
@@ -100,6 +168,56 @@ export abstract class CircleElement extends LitElement {
    */
   protected forgetMemberData(): void {}
 
+  /** Describes an api-base the client had to trim, such as one with Circle's API path pasted in. */
+  private apiBaseProblems(): string[] {
+    const value = this.apiBase || pageConfig().apiBase;
+    const usable = apiBaseUrl(value);
+    if (!usable || usable === pageUrl(value)?.replace(/\/+$/, '')) return [];
+    return [
+      this.t('badAttribute', { name: 'api-base', value, expected: usable, fallback: usable }),
+    ];
+  }
+
+  /** Describes `theme` and `preset` values that aren't known; they fall back to the defaults. */
+  private themeProblems(): string[] {
+    const problems = [];
+    if (!THEMES.includes(this.theme)) {
+      problems.push(this.badAttribute('theme', String(this.theme), THEMES.join(', '), 'auto'));
+    }
+    if (!PRESETS.includes(this.preset)) {
+      problems.push(this.badAttribute('preset', String(this.preset), PRESETS.join(', '), 'circle'));
+    }
+    return problems;
+  }
+
+  /** The level of the top headings when `heading-level` is unset or unusable. */
+  protected get defaultHeadingLevel(): number {
+    return 2;
+  }
+
+  /** The level of headings `depth` levels below the element's top ones (6 at most). */
+  protected headingLevelAt(depth = 0): number {
+    const top = isHeadingLevel(this.headingLevel) ? this.headingLevel : this.defaultHeadingLevel;
+    return Math.min(top + depth, MAX_HEADING_LEVEL);
+  }
+
+  /** A heading `depth` levels below the element's top headings. */
+  protected renderHeading(
+    depth: number,
+    content: unknown,
+    attributes?: HeadingAttributes,
+  ): TemplateResult {
+    return renderHeading(this.headingLevelAt(depth), content, attributes);
+  }
+
+  private headingLevelProblems(): string[] {
+    const level = this.headingLevel;
+    if (level === undefined || level === null || isHeadingLevel(level)) return [];
+    const expected = this.t('wholeNumberRange', { min: MIN_HEADING_LEVEL, max: MAX_HEADING_LEVEL });
+    const fallback = String(this.defaultHeadingLevel);
+    return [this.badAttribute('heading-level', String(level), expected, fallback)];
+  }
+
   /** Describes a `per-page` value other than a whole number from 1 to 100, if it is one. */
   protected perPageProblem(perPage: number, fallback: number): string | undefined {
     if (validPerPage(perPage, fallback) === perPage) return undefined;
@@ -109,7 +227,9 @@ export abstract class CircleElement extends LitElement {
 
   /** A problem description for {@link checkAttributes}. */
   protected badAttribute(name: string, value: string, expected: string, fallback: string): string {
-    return this.t('badAttribute', { name, value, expected, fallback });
+    // The attribute as written, rather than what it became as a property ("abc", not NaN).
+    const written = this.getAttribute(name) ?? value;
+    return this.t('badAttribute', { name, value: written, expected, fallback });
   }
 
   /** Wraps content in the `base` part, under any attribute problems and rollback notices. */
@@ -125,7 +245,30 @@ export abstract class CircleElement extends LitElement {
 
   /** Text from the string table in the element's language. */
   protected t(key: StringKey, values?: Record<string, string | number>): string {
-    return msg(key, values, this.locale);
+    return msg(key, values, this.locale, this.ownStrings);
+  }
+
+  /**
+   * Lays the element out right to left for languages such as Arabic: its direction follows its
+   * language, unless a `dir` is set on it or on an ancestor nearer than the nearest `lang`.
+   */
+  private applyDirection(locale: string): void {
+    const own = this.getAttribute('dir');
+    if (own !== null && own !== this.ownDir) return;
+
+    const langOwner = this.closest('[lang]');
+    const dirOwner = this.parentElement?.closest('[dir]');
+    const inherited = dirOwner?.getAttribute('dir')?.toLowerCase() === 'rtl' ? 'rtl' : 'ltr';
+    const dirIsNearer = dirOwner && (!langOwner || langOwner.contains(dirOwner));
+    const wanted = dirIsNearer ? inherited : textDirection(locale);
+
+    if (wanted === inherited) {
+      if (own !== null) this.removeAttribute('dir');
+      this.ownDir = undefined;
+    } else if (own !== wanted) {
+      this.setAttribute('dir', wanted);
+      this.ownDir = wanted;
+    }
   }
 
   /**
@@ -159,8 +302,27 @@ export abstract class CircleElement extends LitElement {
     return undefined;
   }
 
-  /** A visible, announced error with a retry button. */
-  protected renderError(error: unknown, retry: () => void): TemplateResult {
+  /**
+   * A visible, announced error with a retry button, which runs by itself when the browser comes
+   * back online if the error came from a lost connection. `lookup` is the attribute that named
+   * what was asked for (a space's slug, say): a "not found" then means its value is wrong.
+   */
+  protected renderError(
+    error: unknown,
+    retry: () => void,
+    lookup?: { name: string; value: string },
+  ): TemplateResult {
+    // Trying again can't help, and the attribute is what to fix.
+    if (lookup && error instanceof CircleApiError && error.kind === 'not-found') {
+      const problem = this.t('attributeNotFound', lookup);
+      warnOnce(`<${this.localName}>: ${problem}`, this);
+      return html`<div class="state error" part="error" role="alert">
+        <p class="state-title">${this.t('errorTitle')}</p>
+        <p>${problem}</p>
+      </div>`;
+    }
+
+    this.sessionController.retryWhenOnline(error, () => this.retryAfter(retry));
     return html`<div class="state error" part="error" role="alert">
       <p class="state-title">${this.t('errorTitle')}</p>
       <p>${this.t(errorMessageKey(error))}</p>
@@ -235,21 +397,67 @@ export abstract class CircleElement extends LitElement {
 
   /** The "Load more" button, or the error that stopped the last attempt, with a retry. */
   protected renderLoadMore(list: LoadMore): TemplateResult | typeof nothing {
-    const load = () => void list.loadMore();
+    const load = () => void this.loadMoreFrom(list);
     if (list.error) return this.renderError(list.error, load);
     if (!list.hasMore) return nothing;
 
+    // aria-disabled rather than disabled: a disabled button would drop keyboard focus.
     return html`<div class="paging">
       <button
         class="button"
         part="button load-more"
         type="button"
-        ?disabled=${list.loadingMore}
+        aria-disabled=${list.loadingMore ? 'true' : 'false'}
         @click=${load}
       >
         ${this.t(list.loadingMore ? 'loadingMore' : 'loadMore')}
       </button>
     </div>`;
+  }
+
+  /**
+   * Loads the next page of `list` (or waits for the one on its way). When the reader pressed
+   * "Load more" or its retry, focus then moves to the first new item, or stays on the button
+   * when there is none to go to.
+   */
+  private async loadMoreFrom(list: LoadMore): Promise<void> {
+    const pressed = this.shadowRoot?.activeElement as HTMLElement | null | undefined;
+    const byReader = pressed?.matches('[part~="load-more"], [part~="retry-button"]') ?? false;
+    const fresh = await list.loadMore();
+    if (!pressed || !byReader) return;
+
+    await this.updateComplete;
+    const items = Array.isArray(fresh) ? fresh : [];
+    const target = items.length > 0 ? await this.loadedItemTarget(list, items) : null;
+    (target ?? (pressed.isConnected ? pressed : null))?.focus();
+  }
+
+  /**
+   * What to focus in the first of the `items` that "Load more" added to `list`: an element
+   * with a list of focusable items names it; without one, focus stays on the button.
+   */
+  protected loadedItemTarget(
+    _list: LoadMore,
+    _items: unknown[],
+  ): HTMLElement | null | Promise<HTMLElement | null> {
+    return null;
+  }
+
+  /** Says politely, through {@link renderLoadedNote}, what a page of a list added. */
+  protected async announceLoaded(message: string): Promise<void> {
+    clearTimeout(this.loadedNoteTimer);
+    // The same words again would change nothing in the region, and go unheard.
+    if (this.loadedNote === message) {
+      this.loadedNote = '';
+      await this.updateComplete;
+    }
+    this.loadedNote = message;
+    this.loadedNoteTimer = setTimeout(() => (this.loadedNote = ''), NOTICE_MS);
+  }
+
+  /** The live region {@link announceLoaded} speaks through; always present, so it is heard. */
+  protected renderLoadedNote(): TemplateResult {
+    return html`<p class="visually-hidden" role="status">${this.loadedNote}</p>`;
   }
 
   /** Three copies of `placeholder`, reserving the space the first page will take. */
@@ -286,11 +494,20 @@ export abstract class CircleElement extends LitElement {
 
 /** One or two letters standing in for a missing picture. */
 function initials(name: string | undefined): string {
-  const letters = (name ?? '')
-    .trim()
-    .split(/\s+/)
-    .map((word) => [...word][0] ?? '');
+  const letters = (name ?? '').trim().split(/\s+/).map(firstCharacter);
   return (letters[0] ?? '') + (letters.length > 1 ? letters[letters.length - 1] : '');
+}
+
+const graphemes =
+  typeof Intl.Segmenter === 'function'
+    ? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+    : undefined;
+
+/** The first character as a reader sees it: a whole emoji sequence or flag, an accented letter. */
+function firstCharacter(word: string): string {
+  if (!graphemes) return [...word][0] ?? '';
+  for (const { segment } of graphemes.segment(word)) return segment;
+  return '';
 }
 
 function errorMessageKey(error: unknown): StringKey {
@@ -299,6 +516,7 @@ function errorMessageKey(error: unknown): StringKey {
 
   switch (error.kind) {
     case 'network':
+    case 'timeout':
       return 'errorNetwork';
     case 'server':
     case 'malformed':
@@ -309,6 +527,10 @@ function errorMessageKey(error: unknown): StringKey {
       return 'errorNotFound';
     case 'unauthorized':
       return 'errorForbidden';
+    // Still refused after a renewal: the token endpoint is what fails.
+    case 'token-expired':
+    case 'token-invalid':
+      return 'errorSession';
     default:
       return 'errorGeneric';
   }

@@ -10,8 +10,9 @@ import type { EventAttendee, EventPost, RecurringEvent } from '../../api/types.j
 import { EndWatcher } from '../../controllers/end-watcher.js';
 import { LiveClock } from '../../controllers/live-clock.js';
 import { PagedList } from '../../controllers/paged-list.js';
-import type { PageResult } from '../../controllers/paged-list.js';
+import type { LoadMore, PageResult } from '../../controllers/paged-list.js';
 import { CircleEventOpenEvent, CircleRsvpEvent } from '../../events.js';
+import { msgIsolated } from '../../i18n/isolate.js';
 import type { StringKey } from '../../i18n/strings.js';
 import { renderRichText, safeUrl } from '../../rich-text/render.js';
 import { richTextStyles } from '../../rich-text/rich-text.styles.js';
@@ -25,6 +26,7 @@ import {
   icsFileName,
   icsFor,
   isInPerson,
+  loadIcs,
   locationHidden,
   outlookUrl,
 } from './calendar.js';
@@ -95,8 +97,6 @@ const COVER_HEIGHT = 320;
 
 const DAY_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-type HeadingLevel = 2 | 3 | 4;
-
 /**
  * @summary Community events as a day-by-day list, a month calendar or a short sidebar list, with
  * RSVP, attendees and "Add to calendar".
@@ -128,6 +128,7 @@ type HeadingLevel = 2 | 3 | 4;
  * @csspart map-link - The link that finds an in-person event's place on a map.
  * @csspart body - The description: clamped to a few lines on a card, whole in the detail.
  * @csspart facepile - Attendee pictures and count; opens the list of attendees.
+ * @csspart avatar - An attendee's or the host's picture.
  * @csspart attendees - The attendee count.
  * @csspart actions - The attendees and the RSVP button or state.
  * @csspart going - "You're going", once the member has RSVPed.
@@ -157,23 +158,46 @@ type HeadingLevel = 2 | 3 | 4;
  * @csspart day-outside - A day of the month before or after.
  * @csspart day-event - An event's title in a day cell.
  * @csspart day-more - "+2 more" in a day cell.
+ * @csspart loading - "Loading…" while the month view fetches a month.
  * @csspart load-more - The "Load more" button.
  * @csspart empty - The empty state.
  * @csspart error - The error state.
  * @csspart signed-out - The signed-out state.
  * @csspart notice - A message about a change that could not be saved.
+ * @csspart retry-button - The error state's "Try again" button.
+ * @csspart sign-in - The signed-out state's sign-in link, when `sign-in-url` is set.
+ * @csspart config-warning - A message about an attribute value that can't be used.
  *
  * @cssprop [--circle-events-gap=1rem] - Space between event cards.
  * @cssprop [--circle-events-body-lines=3] - How many lines of each card's description show.
  * @cssprop [--circle-events-sticky-top=0px] - Where day headings stick, below a fixed site header.
  * @cssprop [--circle-events-heading-background] - Behind sticky day headings; the card surface.
- * @cssprop [--circle-color-accent=#4353ff] - Links, the date block and primary buttons.
  * @cssprop [--circle-color-text=#1f2330] - Body text.
- * @cssprop [--circle-color-muted=#5b6073] - Secondary text.
- * @cssprop [--circle-color-surface=#ffffff] - Card and heading background.
- * @cssprop [--circle-color-border=#dfe1e8] - Card and button borders.
- * @cssprop [--circle-radius=0.75rem] - Card corner radius.
+ * @cssprop [--circle-color-muted=#5b6073] - Secondary text: times, counts and hints.
+ * @cssprop [--circle-color-background=transparent] - Behind the whole element; dark themes and the
+ *   `contrast` preset paint the surface.
+ * @cssprop [--circle-color-surface=#ffffff] - Cards, panels, dialogs and form fields.
+ * @cssprop [--circle-color-surface-2=#f3f4f8] - Chips, hovers and loading placeholders.
+ * @cssprop [--circle-color-border=#dfe1e8] - Card, button and divider lines.
+ * @cssprop [--circle-color-input-border=#858a9c] - Borders of text fields, selects and switches
+ *   (3:1 on the surface).
+ * @cssprop [--circle-color-accent=#4353ff] - Links, active states and primary buttons.
+ * @cssprop [--circle-color-accent-text=#ffffff] - Text on the accent colour.
+ * @cssprop [--circle-color-danger=#b42318] - Errors, failed changes and destructive actions.
+ * @cssprop [--circle-focus-ring-color=#4353ff] - The keyboard focus ring.
  * @cssprop [--circle-font-family=inherit] - Font; the host page's by default.
+ * @cssprop [--circle-font-size=1rem] - Base text size.
+ * @cssprop [--circle-line-height=1.5] - Base line height.
+ * @cssprop [--circle-heading-weight=600] - Weight of titles and headings.
+ * @cssprop [--circle-space=1rem] - The spacing unit that paddings and gaps derive from.
+ * @cssprop [--circle-density=comfortable] - `compact` tightens the spacing unit to three quarters.
+ * @cssprop [--circle-padding=0] - Room around the content; `--circle-space` where the background is
+ *   painted.
+ * @cssprop [--circle-radius=0.75rem] - Corner radius of cards, panels and dialogs.
+ * @cssprop [--circle-shadow] - Shadow under cards; a faint one in the `circle` preset, none in the
+ *   others.
+ * @cssprop [--circle-shadow-raised] - Shadow under popovers, menus and dialogs.
+ * @cssprop [--circle-font-mono] - Font of code in rich text; the system's monospace by default.
  *
  * @fires circle-event-open - Before an event opens in the detail dialog; cancelable.
  * @fires circle-rsvp - Before an RSVP or its cancellation is sent; cancelable.
@@ -209,6 +233,14 @@ export class CircleEvents extends CircleElement {
 
   /** The IANA time zone for dates and times, such as "Europe/Berlin"; the viewer's by default. */
   @property({ attribute: 'time-zone' }) timeZone?: string;
+
+  /**
+   * Day headings and the compact view's titles are h3 (cards' titles one below); the month's
+   * name is h2, its opened day h3. `heading-level` moves them all.
+   */
+  protected override get defaultHeadingLevel(): number {
+    return this.validView() === 'month' ? 2 : 3;
+  }
 
   @state() private pendingRsvps = new Set<number>();
 
@@ -254,6 +286,9 @@ export class CircleEvents extends CircleElement {
     fetchPage: (cursor, signal) => this.fetchEvents(cursor, signal),
     onError: (error) => this.dispatchError(error),
     onItems: (events) => this.loadEventZones(events),
+    onMore: (events) => {
+      void this.announceLoaded(this.t('moreEventsLoaded', { count: events.length }));
+    },
   });
 
   private readonly endWatcher = new EndWatcher(
@@ -380,7 +415,7 @@ export class CircleEvents extends CircleElement {
     return this.renderFrame(html`
       ${view === 'month' ? this.renderMonth() : this.renderListView(view)}
       <p class="visually-hidden" role="status">${this.status}</p>
-      ${this.renderDetail()}
+      ${this.renderLoadedNote()} ${this.renderDetail()}
     `);
   }
 
@@ -393,8 +428,13 @@ export class CircleEvents extends CircleElement {
       pending: () => (this.list.items.length ? this.renderEvents(view) : this.renderSkeleton()),
       complete: () =>
         this.list.items.length ? this.renderEvents(view) : this.renderEmpty(this.emptyKey()),
-      error: (error) => this.renderError(error, () => this.refresh()),
+      error: (error) => this.renderError(error, () => this.refresh(), this.spaceLookup()),
     });
+  }
+
+  /** The `space` attribute, which a "not found" from a space's posts is about. */
+  private spaceLookup(): { name: string; value: string } | undefined {
+    return this.space ? { name: 'space', value: this.space } : undefined;
   }
 
   private renderEvents(view: 'list' | 'compact'): TemplateResult {
@@ -448,14 +488,16 @@ export class CircleEvents extends CircleElement {
   private renderDay(day: DayKey, events: EventPost[]): TemplateResult {
     const headingId = `day-${day || 'undated'}`;
     return html`<section class="day-group" part="day-group" aria-labelledby=${headingId}>
-      <h3 class="day-heading" part="day-heading" id=${headingId}>
-        ${day ? html`<time datetime=${day}>${this.dayHeading(day)}</time>` : this.t('undated')}
-      </h3>
+      ${this.renderHeading(
+        0,
+        day ? html`<time datetime=${day}>${this.dayHeading(day)}</time>` : this.t('undated'),
+        { class: 'day-heading', part: 'day-heading', id: headingId },
+      )}
       <ul class="list" part="list">
         ${repeat(
           events,
           (event) => event.id,
-          (event) => html`<li class="item">${this.renderEvent(event, 4)}</li>`,
+          (event) => html`<li class="item">${this.renderEvent(event, 1)}</li>`,
         )}
       </ul>
     </section>`;
@@ -484,7 +526,7 @@ export class CircleEvents extends CircleElement {
     return html`<article class="row" part="item" aria-labelledby=${titleId}>
       ${start ? this.renderDateBlock(start) : nothing}
       <div class="details">
-        ${this.renderTitle(event, titleId, 3)}
+        ${this.renderTitle(event, titleId, 0)}
         ${start ? this.renderTimes(event, start, false) : nothing}
         ${event.rsvped_event && !hasEnded(event, this.clock.now)
           ? html`<span class="going" part="going">${this.t('going')}</span>`
@@ -493,7 +535,8 @@ export class CircleEvents extends CircleElement {
     </article>`;
   }
 
-  private renderEvent(event: EventPost, level: HeadingLevel): TemplateResult {
+  /** A card whose title is a heading `depth` levels below the element's top headings. */
+  private renderEvent(event: EventPost, depth: number): TemplateResult {
     const settings: EventSettings = event.event_setting_attributes ?? {};
     const titleId = `event-${event.id}-title`;
     const cover = safeUrl(event.cover_image, WEB_PROTOCOLS);
@@ -504,7 +547,7 @@ export class CircleEvents extends CircleElement {
       <div class="content">
         ${start ? this.renderDateBlock(start) : nothing}
         <div class="details">
-          ${this.renderTitle(event, titleId, level)}
+          ${this.renderTitle(event, titleId, depth)}
           ${start ? this.renderTimes(event, start, true) : nothing}
           ${this.renderLocation(event, settings)}
           <div class="body rich-text clamped" part="body">${this.renderSummary(event)}</div>
@@ -534,17 +577,14 @@ export class CircleEvents extends CircleElement {
    * The title opens the event here; as a link to Circle, it still opens there in a new tab
    * with a modifier key or the context menu.
    */
-  private renderTitle(event: EventPost, id: string, level: HeadingLevel): TemplateResult {
+  private renderTitle(event: EventPost, id: string, depth: number): TemplateResult {
     const title = titleOf(event);
     const url = safeUrl(event.url, WEB_PROTOCOLS);
     const open = (click: MouseEvent) => this.onTitleClick(event, click);
     const content = url
       ? html`<a href=${url} target="_blank" rel="noopener noreferrer" @click=${open}>${title}</a>`
       : html`<button class="title-button" type="button" @click=${open}>${title}</button>`;
-
-    if (level === 2) return html`<h2 class="title" part="title" id=${id}>${content}</h2>`;
-    if (level === 3) return html`<h3 class="title" part="title" id=${id}>${content}</h3>`;
-    return html`<h4 class="title" part="title" id=${id}>${content}</h4>`;
+    return this.renderHeading(depth, content, { class: 'title', part: 'title', id, dir: 'auto' });
   }
 
   /**
@@ -628,7 +668,7 @@ export class CircleEvents extends CircleElement {
           hidden
             ? forAttendees
             : place
-              ? html`${this.t('separator')}<span>${place}</span>
+              ? html`${this.t('separator')}<bdi>${place}</bdi>
                   <a
                     class="map-link"
                     part="map-link"
@@ -745,7 +785,7 @@ export class CircleEvents extends CircleElement {
         aria-expanded=${open ? 'true' : 'false'}
         aria-controls=${menuId}
         aria-describedby=${titleId}
-        @click=${() => (this.calendarOpenFor = open ? undefined : titleId)}
+        @click=${() => this.toggleCalendar(titleId, open)}
       >
         ${this.t('addToCalendar')}
       </button>
@@ -761,7 +801,7 @@ export class CircleEvents extends CircleElement {
             class="calendar-option"
             part="calendar-option"
             type="button"
-            @click=${(click: Event) => this.downloadIcs(event, click)}
+            @click=${(click: Event) => void this.downloadIcs(event, click)}
           >
             ${this.t('downloadIcs')}
           </button>
@@ -796,13 +836,32 @@ export class CircleEvents extends CircleElement {
 
   /** Hides the options and puts focus back on their button, as the option is about to hide. */
   private closeCalendar(cause: Event): void {
-    const wrapper = (cause.currentTarget as Element | null)?.closest('.calendar');
+    this.closeCalendarAt(cause.currentTarget as Element | null);
+  }
+
+  private closeCalendarAt(inside: Element | null): void {
+    const wrapper = inside?.closest('.calendar');
     this.calendarOpenFor = undefined;
     wrapper?.querySelector<HTMLElement>('.calendar-button')?.focus();
   }
 
+  /** Opens or closes a calendar menu; opening starts fetching the .ics writer it may need. */
+  private toggleCalendar(titleId: string, open: boolean): void {
+    this.calendarOpenFor = open ? undefined : titleId;
+    if (!open) void loadIcs().catch(() => undefined);
+  }
+
   /** Saves the event as an .ics file through a short-lived Blob URL. */
-  private downloadIcs(event: EventPost, click: Event): void {
+  private async downloadIcs(event: EventPost, click: Event): Promise<void> {
+    // The click's target is forgotten by the time the iCalendar writer has loaded.
+    const option = click.currentTarget as Element | null;
+    try {
+      await loadIcs();
+    } catch (error) {
+      this.reportFailure('icsFailed', error);
+      return;
+    }
+
     const ics = icsFor(event, this.eventZoneOf(event));
     if (!ics) return;
 
@@ -814,7 +873,7 @@ export class CircleEvents extends CircleElement {
     this.renderRoot.append(link);
     link.click();
     link.remove();
-    this.closeCalendar(click);
+    this.closeCalendarAt(option);
 
     // The download has started by the next task; revoking sooner can cancel it in some browsers.
     setTimeout(() => URL.revokeObjectURL(url), 0);
@@ -852,10 +911,15 @@ export class CircleEvents extends CircleElement {
         today: dayKey(this.clock.now, zone),
         eventsByDay: byDay,
         label: (key: MonthGridStringKey, values) => this.t(key, values),
+        headingLevel: this.headingLevelAt(),
       })}
       ${
         failed
-          ? this.renderError(this.monthTask.error, () => void this.monthTask.run())
+          ? this.renderError(
+              this.monthTask.error,
+              () => void this.monthTask.run(),
+              this.spaceLookup(),
+            )
           : loading
             ? html`<p class="month-loading" part="loading">${this.t('loading')}</p>`
             : nothing
@@ -887,20 +951,22 @@ export class CircleEvents extends CircleElement {
     const headingId = `day-panel-${day}`;
 
     return html`<section class="day-panel" part="day-panel" aria-labelledby=${headingId}>
-      <h3 class="day-heading" id=${headingId} tabindex="-1">
-        <time datetime=${day}>
+      ${this.renderHeading(
+        1,
+        html`<time datetime=${day}>
           ${this.t('eventsOn', {
             date: formatDayHeading(day, this.locale, this.displayZone(), this.clock.now),
           })}
-        </time>
-      </h3>
+        </time>`,
+        { class: 'day-heading', id: headingId, tabindex: '-1' },
+      )}
       ${
         events.length
           ? html`<ul class="list" part="list">
               ${repeat(
                 events,
                 (event) => event.id,
-                (event) => html`<li class="item">${this.renderEvent(event, 4)}</li>`,
+                (event) => html`<li class="item">${this.renderEvent(event, 2)}</li>`,
               )}
             </ul>`
           : this.renderEmpty('noEventsOnDay')
@@ -1056,14 +1122,14 @@ export class CircleEvents extends CircleElement {
       </button>
       ${cover ? this.renderCover(cover) : nothing}
       <div class="details">
-        <h2 class="title" part="title" id=${titleId}>${titleOf(event)}</h2>
+        <h2 class="title" part="title" id=${titleId} dir="auto">${titleOf(event)}</h2>
         ${start ? this.renderTimes(event, start, true) : nothing}
         ${this.renderLocation(event, settings)}
         ${
           host?.name
             ? html`<p class="host" part="host">
                 ${this.renderAvatar(host.avatar_url, host.name)}
-                <span>${this.t('hostedBy', { name: host.name })}</span>
+                <span>${msgIsolated('hostedBy', { name: host.name }, this.locale)}</span>
               </p>`
             : nothing
         }
@@ -1099,13 +1165,13 @@ export class CircleEvents extends CircleElement {
       <h3 id="detail-attendees" tabindex="-1">${this.t('attendees', { count })}</h3>
       ${
         this.attendees.items.length
-          ? html`<ul class="attendee-list" part="attendee-list">
+          ? html`<ul class="attendee-list" part="attendee-list" tabindex="-1">
               ${repeat(
                 this.attendees.items,
                 (attendee) => attendee.id,
                 (attendee) => html`<li class="attendee" part="attendee">
                   ${this.renderAvatar(attendee.avatar_url, attendee.name)}
-                  <span>${attendee.name || this.t('unknownMember')}</span>
+                  <bdi>${attendee.name || this.t('unknownMember')}</bdi>
                 </li>`,
               )}
             </ul>`
@@ -1183,7 +1249,7 @@ export class CircleEvents extends CircleElement {
     const full = isFull(date.rsvp_limit, date.rsvp_count ?? 0);
 
     if (date.rsvped_event) {
-      return html`<li class="series-date" part="series-date">
+      return html`<li class="series-date" part="series-date" data-date=${id}>
         <span>${when}</span>
         <span class="going" part="going">${this.t('going')}</span>
         <button
@@ -1199,7 +1265,7 @@ export class CircleEvents extends CircleElement {
       </li>`;
     }
 
-    return html`<li class="series-date" part="series-date">
+    return html`<li class="series-date" part="series-date" data-date=${id}>
       <input
         type="checkbox"
         id=${inputId}
@@ -1210,6 +1276,24 @@ export class CircleEvents extends CircleElement {
       <label for=${inputId}>${when}</label>
       ${full ? html`<span class="rsvp-state" part="rsvp-state">${this.t('eventFull')}</span>` : nothing}
     </li>`;
+  }
+
+  /**
+   * After "Load more", focus goes to the first new event's title, the first new date's control,
+   * or the attendee list, whose names are not controls.
+   */
+  protected override loadedItemTarget(list: LoadMore, items: unknown[]): HTMLElement | null {
+    const id = (items[0] as { id?: number }).id;
+    const root = this.renderRoot;
+    if (list === this.list) {
+      return root.querySelector<HTMLElement>(`#event-${id}-title :is(a, button)`);
+    }
+    if (list === this.seriesDates) {
+      const date = root.querySelector(`[data-date="${id}"]`);
+      return date?.querySelector<HTMLElement>('input:not([disabled]), button') ?? null;
+    }
+    if (list === this.attendees) return root.querySelector<HTMLElement>('.attendee-list');
+    return null;
   }
 
   private chooseDate(id: number, chosen: boolean): void {

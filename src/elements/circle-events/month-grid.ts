@@ -10,6 +10,7 @@ import {
   weekStartDay,
 } from './event-time.js';
 import type { DayKey } from './event-time.js';
+import { renderHeading } from '../../utils/heading.js';
 
 /** One event as a day cell shows it. */
 export interface MonthGridEvent {
@@ -31,6 +32,8 @@ export interface MonthGridOptions {
   eventsByDay: ReadonlyMap<DayKey, readonly MonthGridEvent[]>;
   /** The element's string lookup. */
   label: (key: MonthGridStringKey, values?: Record<string, string | number>) => string;
+  /** The level of the month's name as a heading; 2 by default. */
+  headingLevel?: number;
 }
 
 /** What the grid tells its element about. */
@@ -118,7 +121,12 @@ export class MonthGrid implements ReactiveController {
 
     return html`<div class="month-grid" part="month-grid">
       <div class="month-header" part="month-header">
-        <h2 class="month-title" part="month-title" id=${titleId} aria-live="polite">${title}</h2>
+        ${renderHeading(options.headingLevel ?? 2, title, {
+          class: 'month-title',
+          part: 'month-title',
+          id: titleId,
+          'aria-live': 'polite',
+        })}
         <button
           type="button"
           class="button month-nav"
@@ -207,7 +215,7 @@ export class MonthGrid implements ReactiveController {
       .slice(0, VISIBLE_EVENTS)
       .map(
         (event) =>
-          html`<span class="day-event" part="day-event" title=${event.title}>
+          html`<span class="day-event" part="day-event" title=${event.title} dir="auto">
             ${event.title}
           </span>`,
       );
@@ -350,7 +358,7 @@ export const monthGridStyles: CSSResult = css`
 
   .weekday {
     padding: 0.25rem;
-    color: var(--circle-color-muted, #5b6073);
+    color: var(--_muted);
     font-size: 0.75em;
     font-weight: 600;
   }
@@ -361,22 +369,22 @@ export const monthGridStyles: CSSResult = css`
     padding: 0.25rem;
     overflow: hidden;
     vertical-align: top;
-    border: 1px solid var(--circle-color-border, #dfe1e8);
-    background: var(--circle-color-surface, #ffffff);
+    border: 1px solid var(--_border);
+    background: var(--_surface);
     cursor: pointer;
   }
 
   .day:hover,
   .day-outside {
-    background: var(--circle-color-surface-2, #f3f4f8);
+    background: var(--_surface-2);
   }
 
   .day-outside {
-    color: var(--circle-color-muted, #5b6073);
+    color: var(--_muted);
   }
 
   .day:focus-visible {
-    outline: 3px solid var(--circle-focus-ring-color, var(--circle-color-accent, #4353ff));
+    outline: 3px solid var(--_focus-ring);
     outline-offset: -3px;
   }
 
@@ -394,8 +402,8 @@ export const monthGridStyles: CSSResult = css`
   }
 
   .day-today .day-number {
-    background: var(--circle-color-accent, #4353ff);
-    color: var(--circle-color-accent-text, #ffffff);
+    background: var(--_accent);
+    color: var(--_accent-text);
     font-weight: 600;
   }
 
@@ -412,15 +420,11 @@ export const monthGridStyles: CSSResult = css`
     margin-top: 0.125rem;
     padding: 0 0.25rem;
     border-radius: 0.25rem;
-    background: color-mix(
-      in srgb,
-      var(--circle-color-accent, #4353ff) 12%,
-      var(--circle-color-surface, #ffffff)
-    );
+    background: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
   }
 
   .day-more {
-    color: var(--circle-color-muted, #5b6073);
+    color: var(--_muted);
   }
 
   .day-dots {
@@ -433,7 +437,7 @@ export const monthGridStyles: CSSResult = css`
     width: 0.375rem;
     height: 0.375rem;
     border-radius: 50%;
-    background: var(--circle-color-accent, #4353ff);
+    background: var(--_accent);
   }
 
   @container (max-width: 28rem) {

@@ -15,10 +15,12 @@ import { richTextStyles } from '../../rich-text/rich-text.styles.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { EndWatcher } from '../../controllers/end-watcher.js';
 import { PagedList } from '../../controllers/paged-list.js';
-import type { PageResult } from '../../controllers/paged-list.js';
+import type { LoadMore, PageResult } from '../../controllers/paged-list.js';
 import { CircleBookmarkEvent, CircleLikeEvent, CirclePostOpenEvent } from '../../events.js';
+import { msgIsolated } from '../../i18n/isolate.js';
 import { pageUrl } from '../../config.js';
 import { formatDateTime, formatEventRange } from '../../utils/format.js';
+import { toJson } from '../../utils/json.js';
 import { CircleElement, WEB_PROTOCOLS, validPerPage } from '../circle-element.js';
 import { feedStyles } from './circle-feed.styles.js';
 
@@ -81,6 +83,7 @@ interface Viewer {
  * @csspart item - One post card.
  * @csspart event-item - An event post's card (also `item`).
  * @csspart header - A post's author line.
+ * @csspart meta - A post's space and time, under the author's name.
  * @csspart avatar - The author's picture.
  * @csspart cover - A post's cover image.
  * @csspart title - A post's title.
@@ -108,18 +111,39 @@ interface Viewer {
  * @csspart error - The error state.
  * @csspart signed-out - The signed-out state.
  * @csspart notice - A message about a change that could not be saved.
+ * @csspart retry-button - The error state's "Try again" button.
+ * @csspart sign-in - The signed-out state's sign-in link, when `sign-in-url` is set.
+ * @csspart config-warning - A message about an attribute value that can't be used.
  *
  * @cssprop [--circle-feed-gap=1rem] - Space between post cards.
  * @cssprop [--circle-feed-clamp-height=14em] - Height of a long body before "Read more".
  * @cssprop [--circle-feed-gallery-columns=2] - Columns of an image post's grid.
- * @cssprop [--circle-color-accent=#4353ff] - Links, the liked state and primary buttons.
  * @cssprop [--circle-color-text=#1f2330] - Body text.
- * @cssprop [--circle-color-muted=#5b6073] - Secondary text.
- * @cssprop [--circle-color-surface=#ffffff] - Card background.
- * @cssprop [--circle-color-surface-2=#f3f4f8] - Chips, the event date block and hovers.
- * @cssprop [--circle-color-border=#dfe1e8] - Card and button borders.
- * @cssprop [--circle-radius=0.75rem] - Card corner radius.
+ * @cssprop [--circle-color-muted=#5b6073] - Secondary text: times, counts and hints.
+ * @cssprop [--circle-color-background=transparent] - Behind the whole element; dark themes and the
+ *   `contrast` preset paint the surface.
+ * @cssprop [--circle-color-surface=#ffffff] - Cards, panels, dialogs and form fields.
+ * @cssprop [--circle-color-surface-2=#f3f4f8] - Chips, hovers and loading placeholders.
+ * @cssprop [--circle-color-border=#dfe1e8] - Card, button and divider lines.
+ * @cssprop [--circle-color-input-border=#858a9c] - Borders of text fields, selects and switches
+ *   (3:1 on the surface).
+ * @cssprop [--circle-color-accent=#4353ff] - Links, active states and primary buttons.
+ * @cssprop [--circle-color-accent-text=#ffffff] - Text on the accent colour.
+ * @cssprop [--circle-color-danger=#b42318] - Errors, failed changes and destructive actions.
+ * @cssprop [--circle-focus-ring-color=#4353ff] - The keyboard focus ring.
  * @cssprop [--circle-font-family=inherit] - Font; the host page's by default.
+ * @cssprop [--circle-font-size=1rem] - Base text size.
+ * @cssprop [--circle-line-height=1.5] - Base line height.
+ * @cssprop [--circle-heading-weight=600] - Weight of titles and headings.
+ * @cssprop [--circle-space=1rem] - The spacing unit that paddings and gaps derive from.
+ * @cssprop [--circle-density=comfortable] - `compact` tightens the spacing unit to three quarters.
+ * @cssprop [--circle-padding=0] - Room around the content; `--circle-space` where the background is
+ *   painted.
+ * @cssprop [--circle-radius=0.75rem] - Corner radius of cards, panels and dialogs.
+ * @cssprop [--circle-shadow] - Shadow under cards; a faint one in the `circle` preset, none in the
+ *   others.
+ * @cssprop [--circle-shadow-raised] - Shadow under popovers, menus and dialogs.
+ * @cssprop [--circle-font-mono] - Font of code in rich text; the system's monospace by default.
  *
  * @fires circle-auth-required - The visitor is signed out; the host may show its sign-in.
  * @fires circle-error - A load, like or bookmark failed; `detail` has `kind`, `status`, `message`.
@@ -151,6 +175,11 @@ export class CircleFeed extends CircleElement {
   /** A template for member profile links such as `/members/{id}`; mentions link there. */
   @property({ attribute: 'profile-url' }) profileUrl?: string;
 
+  /** Post titles are h3 unless `heading-level` says otherwise. */
+  protected override get defaultHeadingLevel(): number {
+    return 3;
+  }
+
   @state() private pendingLikes = new Set<number>();
   @state() private pendingBookmarks = new Set<number>();
   @state() private expanded = new Set<number>();
@@ -175,6 +204,9 @@ export class CircleFeed extends CircleElement {
   private readonly list = new PagedList<Post, number>(this, {
     fetchPage: (page, signal) => this.fetchPage(page, signal),
     onError: (error) => this.dispatchError(error),
+    onMore: (posts) => {
+      void this.announceLoaded(this.t('morePostsLoaded', { count: posts.length }));
+    },
   });
 
   private readonly endWatcher = new EndWatcher(
@@ -227,13 +259,13 @@ export class CircleFeed extends CircleElement {
           pending: () => (this.list.items.length ? this.renderPosts() : this.renderSkeleton()),
           complete: () =>
             this.list.items.length ? this.renderPosts() : this.renderEmpty('feedEmpty'),
-          error: (error) => this.renderError(error, () => this.refresh()),
+          error: (error) => this.renderError(error, () => this.refresh(), this.sourceLookup()),
         }),
       )}
       <p class="status" part="status" role="status" ?data-shown=${this.status !== ''}>
         ${this.status}
       </p>
-      ${this.renderViewer()}`;
+      ${this.renderLoadedNote()} ${this.renderViewer()}`;
   }
 
   private renderPosts(): TemplateResult {
@@ -279,9 +311,11 @@ export class CircleFeed extends CircleElement {
       return this.renderPost(this.edited(post), index);
     } catch {
       const title = typeof post.name === 'string' ? post.name : '';
+      const heading = { class: 'title', part: 'title', dir: 'auto' };
+      const options = this.richTextOptions(this.headingLevelAt());
       return html`<article class="card" part="item" data-post-id=${post.id ?? -1}>
-        ${title ? html`<h3 class="title" part="title">${title}</h3>` : nothing}
-        ${renderRichText(undefined, post.body_plain_text, this.richTextOptions())}
+        ${title ? this.renderHeading(0, title, heading) : nothing}
+        ${renderRichText(undefined, post.body_plain_text, options)}
       </article>`;
     }
   }
@@ -309,8 +343,8 @@ export class CircleFeed extends CircleElement {
       <header class="header" part="header">
         ${this.renderAvatar(author?.avatar_url, author?.name)}
         <div class="byline">
-          <span class="author">${author?.name ?? ''}</span>
-          <span class="meta">${this.renderMeta(post)}</span>
+          <span class="author"><bdi>${author?.name ?? ''}</bdi></span>
+          <span class="meta" part="meta">${this.renderMeta(post)}</span>
         </div>
       </header>
       ${event ? nothing : this.renderCover(post)}
@@ -324,7 +358,7 @@ export class CircleFeed extends CircleElement {
   private renderMeta(post: Post): TemplateResult {
     const parts: unknown[] = [];
     if (post.space?.name && !this.member) {
-      parts.push(this.t('postedIn', { space: post.space.name }));
+      parts.push(msgIsolated('postedIn', { space: post.space.name }, this.locale));
     }
     parts.push(this.renderRelativeTime(post.created_at));
     if (wasEdited(post)) {
@@ -360,23 +394,20 @@ export class CircleFeed extends CircleElement {
   private renderTitle(post: Post, title: string, titleId: string): TemplateResult {
     const url = safeUrl(post.url, WEB_PROTOCOLS);
     const open = (event: Event) => this.openPost(event, post, url);
-    return html`<h3 class="title" part="title" id=${titleId}>
-      ${
-        url
-          ? html`<a
-              class="title-link"
-              part="title-link"
-              href=${url}
-              target="_blank"
-              rel="noopener noreferrer"
-              @click=${open}
-              >${title}</a
-            >`
-          : html`<button class="title-link" part="title-link" type="button" @click=${open}>
-              ${title}
-            </button>`
-      }
-    </h3>`;
+    const link = url
+      ? html`<a
+          class="title-link"
+          part="title-link"
+          href=${url}
+          target="_blank"
+          rel="noopener noreferrer"
+          @click=${open}
+          >${title}</a
+        >`
+      : html`<button class="title-link" part="title-link" type="button" @click=${open}>
+          ${title}
+        </button>`;
+    return this.renderHeading(0, link, { class: 'title', part: 'title', id: titleId, dir: 'auto' });
   }
 
   private renderEvent(
@@ -407,19 +438,19 @@ export class CircleFeed extends CircleElement {
     </div>`;
   }
 
-  private eventLocation(event: EventSettings): string {
+  private eventLocation(event: EventSettings): string | TemplateResult {
     if (event.location_type === 'virtual') return this.t('virtualEvent');
     if (event.hide_location_from_non_attendees) return this.t('locationForAttendees');
     const place =
       typeof event.in_person_location === 'string' ? event.in_person_location.trim() : '';
-    return place ? this.t('inPersonAt', { place }) : this.t('inPerson');
+    return place ? msgIsolated('inPersonAt', { place }, this.locale) : this.t('inPerson');
   }
 
   private renderTopics(post: Post): TemplateResult | typeof nothing {
     const topics = (post.topics ?? []).filter((topic) => typeof topic?.name === 'string');
     if (topics.length === 0) return nothing;
     return html`<ul class="topics" part="topics" aria-label=${this.t('topicsLabel')}>
-      ${topics.map((topic) => html`<li class="chip" part="topic">${topic.name}</li>`)}
+      ${topics.map((topic) => html`<li class="chip" part="topic" dir="auto">${topic.name}</li>`)}
     </ul>`;
   }
 
@@ -428,7 +459,7 @@ export class CircleFeed extends CircleElement {
     const long = isLongBody(post);
     const expanded = this.expanded.has(id);
     const bodyId = `post-${id}-body`;
-    const options = this.richTextOptions(3, this.mentionHref());
+    const options = this.richTextOptions(this.headingLevelAt(), this.mentionHref());
 
     return html`<div class="body ${long && !expanded ? 'clamped' : ''}" part="body" id=${bodyId}>
         ${renderRichText(post.tiptap_body, post.body_plain_text, options)}
@@ -788,14 +819,31 @@ export class CircleFeed extends CircleElement {
 
   private readonly onViewerKeyDown = (event: KeyboardEvent): void => {
     if (!this.viewer) return;
-    if (event.key === 'ArrowRight') this.showImage(this.viewer.index + 1);
-    else if (event.key === 'ArrowLeft') this.showImage(this.viewer.index - 1);
+    // The arrow that points forward in reading order shows the next picture.
+    const forward = getComputedStyle(this).direction === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+    const backward = forward === 'ArrowRight' ? 'ArrowLeft' : 'ArrowRight';
+    if (event.key === forward) this.showImage(this.viewer.index + 1);
+    else if (event.key === backward) this.showImage(this.viewer.index - 1);
     else return;
     event.preventDefault();
   };
 
   // -------------------------------------------------------------------------------------------
   // Keyboard focus in a windowed list
+
+  /** After "Load more", focus goes to the first new card, once the windowed list draws it. */
+  protected override async loadedItemTarget(
+    _list: LoadMore,
+    items: unknown[],
+  ): Promise<HTMLElement | null> {
+    const id = (items[0] as Post).id;
+    for (let frame = 0; frame < 5; frame++) {
+      const card = this.renderRoot.querySelector<HTMLElement>(`article[data-post-id="${id}"]`);
+      if (card) return card;
+      await new Promise(requestAnimationFrame);
+    }
+    return null;
+  }
 
   private readonly onFocusIn = (event: FocusEvent): void => {
     const card = (event.target as Element).closest?.('article');
@@ -906,6 +954,13 @@ export class CircleFeed extends CircleElement {
     return this.member && Number.isSafeInteger(id) && id >= 1 ? id : undefined;
   }
 
+  /** The attribute that chose whose or which posts to show, for a "not found" from Circle. */
+  private sourceLookup(): { name: string; value: string } | undefined {
+    const member = this.validMember();
+    if (member !== undefined) return { name: 'member', value: String(member) };
+    return this.space ? { name: 'space', value: this.space } : undefined;
+  }
+
   private validTopics(): number[] {
     const ids = (this.topic ?? '').split(',').map((part) => Number(part.trim()));
     return ids.every((id) => Number.isSafeInteger(id) && id >= 1) ? ids : [];
@@ -936,7 +991,7 @@ function wasEdited(post: Post): boolean {
 function isLongBody(post: Post): boolean {
   const text = post.body_plain_text ?? '';
   if (text.length > LONG_BODY_CHARS || text.split('\n').length > LONG_BODY_LINES) return true;
-  const content = JSON.stringify(post.tiptap_body?.body ?? '');
+  const content = toJson(post.tiptap_body?.body ?? '');
   return /"type":"(image|embed|file)"/.test(content);
 }
 

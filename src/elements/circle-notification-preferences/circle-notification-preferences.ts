@@ -105,7 +105,9 @@ type Change = { medium: Medium; sending: boolean } & (
  * @csspart types - The group of notification types.
  * @csspart spaces - The group of space settings.
  * @csspart heading - A group's heading.
+ * @csspart title - A group's heading (also `heading`).
  * @csspart intro - The line under a group's heading.
+ * @csspart item - One notification type or space (also `type-item` or `space-item`).
  * @csspart type-list - The list of notification types.
  * @csspart type-item - One notification type: its label, saving state and switch.
  * @csspart type-label - A notification type's label.
@@ -122,6 +124,7 @@ type Change = { medium: Medium; sending: boolean } & (
  * @csspart saving - "Saving…", beside a setting while it saves.
  * @csspart button - Every button other than the switches.
  * @csspart retry-button - The "Try again" button of the error state.
+ * @csspart sign-in - The signed-out state's sign-in link, when `sign-in-url` is set.
  * @csspart empty - The empty state.
  * @csspart error - The error state.
  * @csspart signed-out - The signed-out state.
@@ -130,15 +133,31 @@ type Change = { medium: Medium; sending: boolean } & (
  *
  * @cssprop [--circle-notification-preferences-gap=1rem] - Space between the two groups.
  * @cssprop [--circle-notification-preferences-switch-color=#4353ff] - A switch that is on.
- * @cssprop [--circle-color-accent=#4353ff] - Primary buttons, and switches by default.
- * @cssprop [--circle-color-accent-text=#ffffff] - The knob of a switch that is on.
  * @cssprop [--circle-color-text=#1f2330] - Body text.
- * @cssprop [--circle-color-muted=#5b6073] - Secondary text, and switches that are off.
- * @cssprop [--circle-color-surface=#ffffff] - Group and control background.
- * @cssprop [--circle-color-border=#dfe1e8] - Group, row and control borders.
- * @cssprop [--circle-color-danger=#b42318] - Error text and the failed-change message.
- * @cssprop [--circle-radius=0.75rem] - Group corner radius.
+ * @cssprop [--circle-color-muted=#5b6073] - Secondary text: times, counts and hints.
+ * @cssprop [--circle-color-background=transparent] - Behind the whole element; dark themes and the
+ *   `contrast` preset paint the surface.
+ * @cssprop [--circle-color-surface=#ffffff] - Cards, panels, dialogs and form fields.
+ * @cssprop [--circle-color-surface-2=#f3f4f8] - Chips, hovers and loading placeholders.
+ * @cssprop [--circle-color-border=#dfe1e8] - Card, button and divider lines.
+ * @cssprop [--circle-color-input-border=#858a9c] - Borders of text fields, selects and switches
+ *   (3:1 on the surface).
+ * @cssprop [--circle-color-accent=#4353ff] - Links, active states and primary buttons.
+ * @cssprop [--circle-color-accent-text=#ffffff] - Text on the accent colour.
+ * @cssprop [--circle-color-danger=#b42318] - Errors, failed changes and destructive actions.
+ * @cssprop [--circle-focus-ring-color=#4353ff] - The keyboard focus ring.
  * @cssprop [--circle-font-family=inherit] - Font; the host page's by default.
+ * @cssprop [--circle-font-size=1rem] - Base text size.
+ * @cssprop [--circle-line-height=1.5] - Base line height.
+ * @cssprop [--circle-heading-weight=600] - Weight of titles and headings.
+ * @cssprop [--circle-space=1rem] - The spacing unit that paddings and gaps derive from.
+ * @cssprop [--circle-density=comfortable] - `compact` tightens the spacing unit to three quarters.
+ * @cssprop [--circle-padding=0] - Room around the content; `--circle-space` where the background is
+ *   painted.
+ * @cssprop [--circle-radius=0.75rem] - Corner radius of cards, panels and dialogs.
+ * @cssprop [--circle-shadow] - Shadow under cards; a faint one in the `circle` preset, none in the
+ *   others.
+ * @cssprop [--circle-shadow-raised] - Shadow under popovers, menus and dialogs.
  *
  * @fires circle-auth-required - The visitor is signed out; the host may show its sign-in.
  * @fires circle-error - Loading or a change failed; `detail` has `kind`, `status` and `message`.
@@ -148,6 +167,11 @@ export class CircleNotificationPreferences extends CircleElement {
 
   /** Which settings: `in_app` (the default) or `mobile` (push notifications on Circle's apps). */
   @property() medium: string = 'in_app';
+
+  /** Section headings are h3 unless `heading-level` says otherwise. */
+  protected override get defaultHeadingLevel(): number {
+    return 3;
+  }
 
   /** What Circle last confirmed; changes in `changes` show on top of it. */
   @state() private confirmed?: Preferences;
@@ -225,7 +249,11 @@ export class CircleNotificationPreferences extends CircleElement {
     const heading = medium === 'mobile' ? 'prefsMobileHeading' : 'prefsInAppHeading';
 
     return html`<section class="section" part="section types" aria-labelledby="types-heading">
-      <h3 class="heading" part="heading" id="types-heading">${this.t(heading)}</h3>
+      ${this.renderHeading(0, this.t(heading), {
+        class: 'heading',
+        part: 'heading title',
+        id: 'types-heading',
+      })}
       <p class="intro" part="intro">${this.t('prefsTypesIntro')}</p>
       <ul class="rows" part="type-list">
         ${repeat(
@@ -242,7 +270,7 @@ export class CircleNotificationPreferences extends CircleElement {
     const enabled = this.shownEnabled(type);
     const saving = this.changes.some((change) => change.kind === 'type' && change.key === type.key);
 
-    return html`<li class="row" part="type-item">
+    return html`<li class="row" part="type-item item">
       <label class="row-label" part="type-label" for=${id}>${this.t(TYPE_LABELS[type.key])}</label>
       ${this.renderSaving(saving)}
       <button
@@ -265,7 +293,11 @@ export class CircleNotificationPreferences extends CircleElement {
     const savingAll = this.changes.some((change) => change.kind === 'all-spaces');
 
     return html`<section class="section" part="section spaces" aria-labelledby="spaces-heading">
-      <h3 class="heading" part="heading" id="spaces-heading">${this.t('prefsSpacesHeading')}</h3>
+      ${this.renderHeading(0, this.t('prefsSpacesHeading'), {
+        class: 'heading',
+        part: 'heading title',
+        id: 'spaces-heading',
+      })}
       <p class="intro" part="intro">${this.t('prefsSpacesIntro')}</p>
       <div class="row apply-all" part="apply-all">
         <label class="row-label" part="apply-all-label" for="all-spaces">
@@ -297,9 +329,9 @@ export class CircleNotificationPreferences extends CircleElement {
         change.kind === 'all-spaces' || (change.kind === 'space' && change.id === space.id),
     );
 
-    return html`<li class="row" part="space-item">
+    return html`<li class="row" part="space-item item">
       <label class="row-label" part="space-label" for=${id}>
-        ${space.name || this.t('prefsUnnamedSpace')}
+        <bdi>${space.name || this.t('prefsUnnamedSpace')}</bdi>
         ${
           space.chat
             ? html`<span class="tag" part="chat-tag">${this.t('prefsChatSpace')}</span>`

@@ -13,7 +13,7 @@ import { SignedOutError } from '../../session/session.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { formatBadgeCount, viewerTimeZone } from '../../utils/format.js';
 import { PagedList } from '../../controllers/paged-list.js';
-import type { PageResult } from '../../controllers/paged-list.js';
+import type { LoadMore, PageResult } from '../../controllers/paged-list.js';
 import { CircleElement, validPerPage, WEB_PROTOCOLS } from '../circle-element.js';
 import { notificationsStyles } from './circle-notifications.styles.js';
 import { LiveCount } from './live-count.js';
@@ -104,6 +104,8 @@ type PopoverElement = HTMLElement & { showPopover(options?: { source?: HTMLEleme
  * @csspart badge - The count of new notifications on the bell.
  * @csspart panel - The popover next to the bell, or the whole list when inline.
  * @csspart panel-header - The panel's title and "Mark all as read" button.
+ * @csspart header - The panel's title and "Mark all as read" button (also `panel-header`).
+ * @csspart title - The panel's title.
  * @csspart tabs - The All and Unread tabs.
  * @csspart tab - One tab; the selected one also has `selected-tab`.
  * @csspart selected-tab - The selected tab.
@@ -113,6 +115,7 @@ type PopoverElement = HTMLElement & { showPopover(options?: { source?: HTMLEleme
  * @csspart item - One notification; unread ones also have `unread-item`.
  * @csspart unread-item - An unread notification.
  * @csspart avatar - The picture of the member who acted.
+ * @csspart meta - A notification's space and time.
  * @csspart unread-dot - The dot on an unread notification.
  * @csspart menu-button - The ⋯ button that opens a notification's options.
  * @csspart menu - A notification's options.
@@ -125,21 +128,37 @@ type PopoverElement = HTMLElement & { showPopover(options?: { source?: HTMLEleme
  * @csspart error - The error state.
  * @csspart signed-out - The signed-out state.
  * @csspart notice - A message about a change that could not be saved.
+ * @csspart retry-button - The error state's "Try again" button.
+ * @csspart sign-in - The signed-out state's sign-in link, when `sign-in-url` is set.
+ * @csspart config-warning - A message about an attribute value that can't be used.
  *
  * @cssprop [--circle-notifications-panel-width=24rem] - The panel's width, within the viewport.
  * @cssprop [--circle-notifications-panel-height=32rem] - The panel's largest height; it scrolls.
  * @cssprop [--circle-notifications-z-index=1000] - Keeps the panel above the host page in
  *   browsers without the popover attribute (elsewhere the top layer does).
- * @cssprop [--circle-color-accent=#4353ff] - Links, unread dots, the selected tab and primary
- *   buttons.
  * @cssprop [--circle-color-badge=#d92d20] - The count badge's background.
+ * @cssprop [--circle-color-badge-text=#ffffff] - The count on the badge.
  * @cssprop [--circle-color-text=#1f2330] - Body text.
- * @cssprop [--circle-color-muted=#5b6073] - Secondary text, group headings and unselected tabs.
- * @cssprop [--circle-color-danger=#b42318] - The delete option and failure messages.
- * @cssprop [--circle-color-surface=#ffffff] - Panel and menu background.
- * @cssprop [--circle-color-border=#dfe1e8] - Panel, menu and button borders.
- * @cssprop [--circle-radius=0.75rem] - Panel corner radius.
+ * @cssprop [--circle-color-muted=#5b6073] - Secondary text: times, counts and hints.
+ * @cssprop [--circle-color-surface=#ffffff] - Cards, panels, dialogs and form fields.
+ * @cssprop [--circle-color-surface-2=#f3f4f8] - Chips, hovers and loading placeholders.
+ * @cssprop [--circle-color-border=#dfe1e8] - Card, button and divider lines.
+ * @cssprop [--circle-color-input-border=#858a9c] - Borders of text fields, selects and switches
+ *   (3:1 on the surface).
+ * @cssprop [--circle-color-accent=#4353ff] - Links, active states and primary buttons.
+ * @cssprop [--circle-color-accent-text=#ffffff] - Text on the accent colour.
+ * @cssprop [--circle-color-danger=#b42318] - Errors, failed changes and destructive actions.
+ * @cssprop [--circle-focus-ring-color=#4353ff] - The keyboard focus ring.
  * @cssprop [--circle-font-family=inherit] - Font; the host page's by default.
+ * @cssprop [--circle-font-size=1rem] - Base text size.
+ * @cssprop [--circle-line-height=1.5] - Base line height.
+ * @cssprop [--circle-heading-weight=600] - Weight of titles and headings.
+ * @cssprop [--circle-space=1rem] - The spacing unit that paddings and gaps derive from.
+ * @cssprop [--circle-density=comfortable] - `compact` tightens the spacing unit to three quarters.
+ * @cssprop [--circle-radius=0.75rem] - Corner radius of cards, panels and dialogs.
+ * @cssprop [--circle-shadow] - Shadow under cards; a faint one in the `circle` preset, none in the
+ *   others.
+ * @cssprop [--circle-shadow-raised] - Shadow under popovers, menus and dialogs.
  *
  * @fires circle-auth-required - The visitor is signed out; the host may show its sign-in.
  * @fires circle-error - A load or a change failed; `detail` has `kind`, `status` and `message`.
@@ -189,6 +208,7 @@ export class CircleNotifications extends CircleElement {
   private readonly list = new PagedList<CircleNotification, number>(this, {
     fetchPage: (page, signal) => this.fetchPage(page, signal),
     onError: (error) => this.dispatchError(error),
+    onMore: (added) => this.announce(this.t('moreNotificationsLoaded', { count: added.length })),
   });
 
   /** Grows on every reset, so a count that was asked for before it can't overwrite it. */
@@ -425,8 +445,12 @@ export class CircleNotifications extends CircleElement {
         ?hidden=${!inline && !supportsPopover && !this.open}
         @beforetoggle=${this.onPanelToggle}
       >
-        <div class="panel-header" part="panel-header">
-          <h2 class="panel-title" id="panel-title">${this.t('notificationsLabel')}</h2>
+        <div class="panel-header" part="panel-header header">
+          ${this.renderHeading(0, this.t('notificationsLabel'), {
+            class: 'panel-title',
+            part: 'title',
+            id: 'panel-title',
+          })}
           ${this.renderMarkAll(signedOut)}
         </div>
         ${this.listShown() ? this.renderBody(signedOut) : nothing}
@@ -561,9 +585,11 @@ export class CircleNotifications extends CircleElement {
       }
       ${groups.map(
         ({ group, notifications }) => html`
-          <h3 class="group-heading" part="group-heading" id=${`group-${group}`}>
-            ${this.t(GROUP_HEADINGS[group])}
-          </h3>
+          ${this.renderHeading(1, this.t(GROUP_HEADINGS[group]), {
+            class: 'group-heading',
+            part: 'group-heading',
+            id: `group-${group}`,
+          })}
           <ul class="list" part="list" aria-labelledby=${`group-${group}`}>
             ${repeat(
               notifications,
@@ -591,8 +617,8 @@ export class CircleNotifications extends CircleElement {
       ${this.renderAvatar(notification.actor_image, notification.actor_name)}
       <span class="text">
         <span class="sentence">${renderSentence(words)}</span>
-        <span class="meta">
-          ${space ? html`${space}${this.t('separator')}` : nothing}
+        <span class="meta" part="meta">
+          ${space ? html`<bdi>${space}</bdi>${this.t('separator')}` : nothing}
           ${this.renderRelativeTime(notification.created_at)}
         </span>
       </span>
@@ -996,6 +1022,12 @@ export class CircleNotifications extends CircleElement {
     if (this.menuFor === id && next) this.menuFor = undefined;
   };
 
+  /** After "Load more", focus goes to the first new notification. */
+  protected override loadedItemTarget(_list: LoadMore, items: unknown[]): HTMLElement | null {
+    const id = (items[0] as CircleNotification).id;
+    return this.itemElement(id)?.querySelector<HTMLElement>('a.entry, .menu-button') ?? null;
+  }
+
   private itemElement(id: number | undefined): HTMLElement | null {
     if (id === undefined) return null;
     return this.renderRoot.querySelector<HTMLElement>(`.item[data-id="${id}"]`);
@@ -1256,7 +1288,8 @@ function sentenceParts(notification: CircleNotification): Word[] {
 
 function renderSentence(words: Word[]): unknown[] {
   return words.flatMap((word, index) => {
-    const shown = word.emphasised ? html`<strong>${word.text}</strong>` : word.text;
+    // Names and titles keep their own direction without reordering the words around them.
+    const shown = word.emphasised ? html`<strong><bdi>${word.text}</bdi></strong>` : word.text;
     return index ? [' ', shown] : [shown];
   });
 }

@@ -6,8 +6,9 @@ import { Task, initialState } from '@lit/task';
 import { CircleApiError } from '../../api/errors.js';
 import type { Member, Post } from '../../api/types.js';
 import { PagedList } from '../../controllers/paged-list.js';
-import type { PageResult } from '../../controllers/paged-list.js';
+import type { LoadMore, PageResult } from '../../controllers/paged-list.js';
 import { CircleLikeEvent } from '../../events.js';
+import { msgIsolated } from '../../i18n/isolate.js';
 import { renderRichText, safeUrl } from '../../rich-text/render.js';
 import { richTextStyles } from '../../rich-text/rich-text.styles.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
@@ -38,6 +39,7 @@ const isPost = (post: Post | undefined, key: string | undefined): boolean =>
  * @csspart base - The wrapper around the whole element.
  * @csspart post - The post itself.
  * @csspart header - The post's author line.
+ * @csspart meta - The space and time under the post's or a comment's author.
  * @csspart avatar - A member's picture.
  * @csspart title - The post's title.
  * @csspart cover - The post's cover image.
@@ -75,14 +77,38 @@ const isPost = (post: Post | undefined, key: string | undefined): boolean =>
  * @csspart error - The error state.
  * @csspart signed-out - The signed-out state.
  * @csspart notice - A message about a change that could not be saved.
+ * @csspart retry-button - The error state's "Try again" button.
+ * @csspart sign-in - The signed-out state's sign-in link, when `sign-in-url` is set.
+ * @csspart config-warning - A message about an attribute value that can't be used.
  *
- * @cssprop [--circle-color-accent=#4353ff] - Links, the liked state and primary buttons.
+ *
+ * @cssprop [--circle-post-gap=1rem] - Space between comments, and between replies.
  * @cssprop [--circle-color-text=#1f2330] - Body text.
- * @cssprop [--circle-color-muted=#5b6073] - Secondary text.
- * @cssprop [--circle-color-surface=#ffffff] - Background.
- * @cssprop [--circle-color-border=#dfe1e8] - Borders.
- * @cssprop [--circle-radius=0.75rem] - Corner radius.
+ * @cssprop [--circle-color-muted=#5b6073] - Secondary text: times, counts and hints.
+ * @cssprop [--circle-color-background=transparent] - Behind the whole element; dark themes and the
+ *   `contrast` preset paint the surface.
+ * @cssprop [--circle-color-surface=#ffffff] - Cards, panels, dialogs and form fields.
+ * @cssprop [--circle-color-surface-2=#f3f4f8] - Chips, hovers and loading placeholders.
+ * @cssprop [--circle-color-border=#dfe1e8] - Card, button and divider lines.
+ * @cssprop [--circle-color-input-border=#858a9c] - Borders of text fields, selects and switches
+ *   (3:1 on the surface).
+ * @cssprop [--circle-color-accent=#4353ff] - Links, active states and primary buttons.
+ * @cssprop [--circle-color-accent-text=#ffffff] - Text on the accent colour.
+ * @cssprop [--circle-color-danger=#b42318] - Errors, failed changes and destructive actions.
+ * @cssprop [--circle-focus-ring-color=#4353ff] - The keyboard focus ring.
  * @cssprop [--circle-font-family=inherit] - Font; the host page's by default.
+ * @cssprop [--circle-font-size=1rem] - Base text size.
+ * @cssprop [--circle-line-height=1.5] - Base line height.
+ * @cssprop [--circle-heading-weight=600] - Weight of titles and headings.
+ * @cssprop [--circle-space=1rem] - The spacing unit that paddings and gaps derive from.
+ * @cssprop [--circle-density=comfortable] - `compact` tightens the spacing unit to three quarters.
+ * @cssprop [--circle-padding=0] - Room around the content; `--circle-space` where the background is
+ *   painted.
+ * @cssprop [--circle-radius=0.75rem] - Corner radius of cards, panels and dialogs.
+ * @cssprop [--circle-shadow] - Shadow under cards; a faint one in the `circle` preset, none in the
+ *   others.
+ * @cssprop [--circle-shadow-raised] - Shadow under popovers, menus and dialogs.
+ * @cssprop [--circle-font-mono] - Font of code in rich text; the system's monospace by default.
  *
  * @fires circle-like - A like or unlike of the post or a comment was saved.
  * @fires circle-comment - A comment or reply was created, edited or deleted.
@@ -204,21 +230,34 @@ export class CirclePost extends CommentThreadElement {
         <header class="header" part="header">
           ${this.renderAvatar(author?.avatar_url, author?.name)}
           <div class="byline">
-            <span class="author">${author?.name ?? ''}</span>
-            <span class="meta">
-              ${post.space?.name ? html`${this.t('postedIn', { space: post.space.name })}${this.t('separator')}` : nothing}
+            <span class="author"><bdi>${author?.name ?? ''}</bdi></span>
+            <span class="meta" part="meta">
+              ${post.space?.name ? html`${msgIsolated('postedIn', { space: post.space.name }, this.locale)}${this.t('separator')}` : nothing}
               ${this.renderRelativeTime(post.created_at)}
             </span>
           </div>
         </header>
-        ${title ? html`<h2 class="title" part="title" id="post-title">${title}</h2>` : nothing}
+        ${
+          title
+            ? this.renderHeading(0, title, {
+                class: 'title',
+                part: 'title',
+                id: 'post-title',
+                dir: 'auto',
+              })
+            : nothing
+        }
         ${
           cover
             ? html`<img class="cover" part="cover" src=${cover} alt="" decoding="async" />`
             : nothing
         }
         <div class="body rich-text" part="body">
-          ${renderRichText(post.tiptap_body, post.body_plain_text, this.richTextOptions(2))}
+          ${renderRichText(
+            post.tiptap_body,
+            post.body_plain_text,
+            this.richTextOptions(this.headingLevelAt()),
+          )}
         </div>
         ${this.renderActions(post)} ${this.likersOpen ? this.renderLikers() : nothing}
       </article>
@@ -255,17 +294,26 @@ export class CirclePost extends CommentThreadElement {
     } else if (this.likers.items.length === 0) {
       content = html`<p>${this.t('postLikersEmpty')}</p>`;
     } else {
-      content = html`<ul class="likers-list" aria-label=${this.t('postLikersLabel')}>
+      content = html`<ul class="likers-list" aria-label=${this.t('postLikersLabel')} tabindex="-1">
           ${this.likers.items.map(
             (member) =>
               html`<li>
-                ${this.renderAvatar(member.avatar_url, member.name)}<span>${member.name}</span>
+                ${this.renderAvatar(member.avatar_url, member.name)}<bdi>${member.name}</bdi>
               </li>`,
           )}
         </ul>
         ${this.renderLoadMore(this.likers)}`;
     }
     return html`<div class="likers" part="likers" id="likers">${content}</div>`;
+  }
+
+  /** After "Load more" of likers, whose names are not controls, focus goes to their list. */
+  protected override loadedItemTarget(
+    list: LoadMore,
+    items: unknown[],
+  ): HTMLElement | null | Promise<HTMLElement | null> {
+    if (list !== this.likers) return super.loadedItemTarget(list, items);
+    return this.renderRoot.querySelector<HTMLElement>('.likers-list');
   }
 
   private renderSkeleton(): TemplateResult {

@@ -5,7 +5,7 @@ import { Task, initialState } from '@lit/task';
 
 import type { Comment, Post } from '../../api/types.js';
 import { PagedList } from '../../controllers/paged-list.js';
-import type { PageResult } from '../../controllers/paged-list.js';
+import type { LoadMore, PageResult } from '../../controllers/paged-list.js';
 import { CircleCommentEvent, CircleLikeEvent } from '../../events.js';
 import { renderRichText } from '../../rich-text/render.js';
 import type { TiptapBody } from '../../rich-text/render.js';
@@ -67,6 +67,7 @@ export abstract class CommentThreadElement extends CircleElement {
   protected readonly comments = new PagedList<Comment, number>(this, {
     fetchPage: (page, signal) => this.fetchComments(page, signal),
     onError: (error) => this.dispatchError(error),
+    onMore: (comments) => this.announceMoreComments(comments),
   });
 
   protected readonly commentsTask = new Task(this, {
@@ -118,9 +119,11 @@ export abstract class CommentThreadElement extends CircleElement {
     const closed = Boolean(post.is_comments_closed);
     return html`<section class="comments" part="comments" aria-labelledby="comments-title">
       <div class="comments-header">
-        <h3 class="comments-title" id="comments-title" tabindex="-1">
-          ${this.t('postCommentsTitle')}
-        </h3>
+        ${this.renderHeading(1, this.t('postCommentsTitle'), {
+          class: 'comments-title',
+          id: 'comments-title',
+          tabindex: '-1',
+        })}
         <label class="sort">
           <span>${this.t('postCommentsSort')}</span>
           <select part="sort" @change=${this.onSortChange}>
@@ -148,7 +151,24 @@ export abstract class CommentThreadElement extends CircleElement {
           ? html`<p class="note" part="note">${this.t('postCommentsClosed')}</p>`
           : this.renderComposer(post)
       }
+      ${this.renderLoadedNote()}
     </section>`;
+  }
+
+  private announceMoreComments(comments: Comment[]): void {
+    void this.announceLoaded(this.t('moreCommentsLoaded', { count: comments.length }));
+  }
+
+  /** After "Load more" of comments or replies, focus goes to the first new one. */
+  protected override loadedItemTarget(
+    list: LoadMore,
+    items: unknown[],
+  ): HTMLElement | null | Promise<HTMLElement | null> {
+    const threads = [...this.threads.values()].map((thread) => thread.list as LoadMore);
+    if (list !== this.comments && !threads.includes(list)) {
+      return super.loadedItemTarget(list, items);
+    }
+    return this.query(`#comment-${(items[0] as Comment).id}`);
   }
 
   private renderCommentList(): TemplateResult {
@@ -184,8 +204,8 @@ export abstract class CommentThreadElement extends CircleElement {
       <header class="header">
         ${this.renderAvatar(comment.author?.avatar_url, name)}
         <div class="byline">
-          <span class="author">${name}</span>
-          <span class="meta">${this.renderRelativeTime(comment.created_at)}</span>
+          <span class="author"><bdi>${name}</bdi></span>
+          <span class="meta" part="meta">${this.renderRelativeTime(comment.created_at)}</span>
         </div>
       </header>
       ${
@@ -195,7 +215,7 @@ export abstract class CommentThreadElement extends CircleElement {
               ${renderRichText(
                 comment.tiptap_body as TiptapBody | null | undefined,
                 comment.body_text,
-                this.richTextOptions(4),
+                this.richTextOptions(this.headingLevelAt(2)),
               )}
             </div>`
       }
@@ -525,6 +545,7 @@ export abstract class CommentThreadElement extends CircleElement {
     const list = new PagedList<Comment, number>(this, {
       fetchPage: (page, signal) => this.fetchReplies(id, page, signal),
       onError: (error) => this.dispatchError(error),
+      onMore: (replies) => this.announceMoreComments(replies),
     });
     const thread: ReplyThread = { list, status: 'loading' };
     this.threads.set(id, thread);
