@@ -1,8 +1,10 @@
 import type { ICalEventRepeatingFreq, ICalRepeatingOptions } from 'ical-generator';
 
 import type { EventPost } from '../../api/types.js';
-import { safeUrl } from '../../rich-text/render.js';
+import { safeUrl } from '../../utils/safe-url.js';
 import { WEB_PROTOCOLS } from '../circle-element.js';
+import { validDate } from './event-model.js';
+import { wallClock } from './event-time.js';
 
 type IcalGenerator = typeof import('ical-generator');
 type Frequency = keyof typeof ICalEventRepeatingFreq;
@@ -77,8 +79,8 @@ export function icsFor(event: EventPost, zone?: string): string | undefined {
   const eventUrl = safeUrl(event.url, WEB_PROTOCOLS);
   calendar.createEvent({
     id: uid(event, eventUrl),
-    start: zone ? wallClock(span.start, zone) : span.start,
-    end: zone ? wallClock(span.end, zone) : span.end,
+    start: zone ? wallClockDate(span.start, zone) : span.start,
+    end: zone ? wallClockDate(span.end, zone) : span.end,
     timezone: zone ?? null,
     summary: titleOf(event),
     description: description(event) || null,
@@ -182,33 +184,7 @@ function compactUtc(date: Date): string {
  * TODO: a wall time that falls in the viewer's own DST gap (say 02:30 on the night clocks go
  * forward where the viewer is) comes out an hour late; no zone-aware date type is bundled.
  */
-function wallClock(date: Date, zone: string): Date {
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  const parts = format.formatToParts(date);
-  const field = (type: Intl.DateTimeFormatPartTypes) =>
-    Number(parts.find((part) => part.type === type)?.value ?? 0);
-
-  return new Date(
-    field('year'),
-    field('month') - 1,
-    field('day'),
-    field('hour'),
-    field('minute'),
-    field('second'),
-  );
-}
-
-function validDate(value: string | undefined): Date | undefined {
-  if (!value) return undefined;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+function wallClockDate(date: Date, zone: string): Date {
+  const clock = wallClock(date.getTime(), zone);
+  return new Date(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
 }

@@ -34,7 +34,8 @@ interface WeekInfoLocale {
   weekInfo?: { firstDay: number };
 }
 
-interface WallClock {
+/** The calendar fields a zone's clocks show at an instant; `month` is 1–12. */
+export interface WallClock {
   year: number;
   month: number;
   day: number;
@@ -286,7 +287,8 @@ function offsetAt(instant: number, timeZone: string): number {
   return shown.getTime() - wholeSecond;
 }
 
-function wallClock(instant: number, timeZone: string): WallClock {
+/** What the clocks in `timeZone` show at `instant`, as Gregorian numbers. */
+export function wallClock(instant: number, timeZone: string): WallClock {
   let format = wallClockFormats.get(timeZone);
   if (!format) {
     // A fixed locale and calendar, so the parts are always Gregorian numbers in Latin digits.
