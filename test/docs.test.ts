@@ -13,6 +13,7 @@ import {
   mountSnippetBuilder,
 } from '../demo/docs/snippet-builder.js';
 import { mountThemePlayground } from '../demo/docs/theme-playground.js';
+import { mountLookSwitcher } from '../demo/docs/look-switcher.js';
 
 const DOCS = '/demo/docs/';
 
@@ -344,6 +345,45 @@ describe('docs: theming playground', () => {
     [...root.querySelectorAll('button')].find((b) => textOf(b) === 'Reset to defaults')!.click();
     expect(getComputedStyle(card).color).to.equal(before);
     expect(textOf(output.querySelector('[data-theme-css]'))).not.to.contain('--circle-color-text');
+  });
+});
+
+describe('docs: preset, theme and language pickers', () => {
+  before(() => configure({ tokenEndpoint: '/api/circle-token' }));
+
+  function pick(form: HTMLElement, name: string, value: string): void {
+    const select = form.querySelector<HTMLSelectElement>(`select[name="${name}"]`)!;
+    select.value = value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  it('re-themes and translates the preview widgets live', async () => {
+    const preview = container();
+    preview.innerHTML = '<circle-feed per-page="2" paging="button"></circle-feed>';
+    const form = container();
+    form.innerHTML = `
+      <select name="preset"><option>circle</option><option>contrast</option></select>
+      <select name="theme"><option>light</option><option>dark</option></select>
+      <select name="lang"><option>en</option><option>de</option></select>`;
+    mountLookSwitcher(form, preview);
+    const feed = preview.querySelector('circle-feed')!;
+    await waitFor(feed, 'article');
+    const card = shadow(feed, '[part~="item"]')!;
+    const lightBackground = getComputedStyle(card).backgroundColor;
+
+    pick(form, 'theme', 'dark');
+    await waitUntil(() => feed.getAttribute('data-circle-theme') === 'dark', 'not dark');
+    expect(getComputedStyle(card).backgroundColor).not.to.equal(lightBackground);
+
+    pick(form, 'preset', 'contrast');
+    expect(feed.getAttribute('preset')).to.equal('contrast');
+
+    pick(form, 'lang', 'de');
+    await waitUntil(
+      () => textOf(shadow(feed, '[part~="load-more"]')) === 'Mehr laden',
+      'the feed did not switch to German',
+      { timeout: 4000 },
+    );
   });
 });
 
