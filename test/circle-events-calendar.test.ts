@@ -1322,6 +1322,20 @@ describe('<circle-events> calendar', () => {
         goesOn: (element) => expect(titles(parts(element, 'item'))).to.deep.equal(firstTitles(3)),
       },
       {
+        attributes: { view: 'compact', limit: '-1' },
+        name: 'limit',
+        goesOn: (element) => expect(titles(parts(element, 'item'))).to.deep.equal(firstTitles(3)),
+      },
+      {
+        attributes: { 'start-date': '2000-01-02', 'end-date': '2000-01-01' },
+        name: 'end-date',
+        goesOn: (element) => {
+          const query = eventPages()[0].url.searchParams;
+          expect(query.has('filter_date[end_date]'), 'the reversed end was sent').to.equal(false);
+          expect(titles(parts(element, 'item'))).to.deep.equal(firstTitles(10));
+        },
+      },
+      {
         attributes: { 'start-date': '2026-02-30' },
         name: 'start-date',
         goesOn: (element) => {

@@ -1290,6 +1290,25 @@ describe('<circle-notifications>', () => {
       expect(unread.violations, JSON.stringify(unread.violations, null, 2)).to.deep.equal([]);
     });
   });
+  describe('untranslated actions', () => {
+    it('shows a plain verb where Circle sent an untranslated key', async () => {
+      const record = sandbox.db.notifications.find((notification) =>
+        /^translation missing/i.test(String(notification.display_action)),
+      );
+      expect(record, 'the sandbox keeps one untranslated record').to.exist;
+      // The newest id comes first, so it is on the first page.
+      record!.created_at = new Date().toISOString();
+      record!.id = Math.max(...sandbox.db.notifications.map((notification) => notification.id)) + 1;
+
+      const element = await bell();
+      await openPanel(element);
+      const item = parts(element, 'item').find((candidate) => itemId(candidate) === record!.id);
+      expect(item, 'the record is listed').to.exist;
+      expect(text(item!)).not.to.match(/translation missing/i);
+      expect(text(item!)).to.include(`${record!.actor_name} ${msg('notificationActionFallback')}`);
+    });
+  });
+
   describe('live updates', () => {
     it('checks the count again when the page regains focus, and announces new ones', async () => {
       const element = await bell();

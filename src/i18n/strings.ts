@@ -140,6 +140,7 @@ export const en = {
   eventsOn: 'Events on {date}',
   noEventsOnDay: 'No events on this day.',
   dayFormat: 'a date such as 2026-12-31',
+  dayOnOrAfter: 'a date on or after {date}',
   noDateLimit: 'no limit',
   previousMonth: 'Previous month',
   nextMonth: 'Next month',
@@ -171,6 +172,8 @@ export const en = {
   notificationMarkRead: 'Mark as read',
   notificationArchive: 'Archive',
   notificationDelete: 'Delete',
+  /** Stands in for an action Circle sent untranslated ("Translation missing: …"). */
+  notificationActionFallback: 'interacted with',
   notificationArchived: 'Notification archived.',
   notificationDeleted: 'Notification deleted.',
   archiveFailed: 'The notification could not be archived, so it was put back. Please try again.',

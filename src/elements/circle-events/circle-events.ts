@@ -326,7 +326,7 @@ export class CircleEvents extends CircleElement {
         this.validView(),
         this.space,
         this.validDay(this.startDate),
-        this.validDay(this.endDate),
+        this.validEndDate(),
         // A date window runs from midnight to midnight in the shown zone.
         this.startDate || this.endDate ? this.displayZone() : undefined,
         this.pageSize(),
@@ -1356,7 +1356,7 @@ export class CircleEvents extends CircleElement {
     // Widened by a day each way, as the month view's: the spec does not say in which zone
     // Circle reads these dates, and `overlaps` trims the answer to the shown zone's days.
     const startDate = this.validDay(this.startDate);
-    const endDate = this.validDay(this.endDate);
+    const endDate = this.validEndDate();
     const page = await api.get('/community_events', {
       query: {
         ...query,
@@ -1577,7 +1577,7 @@ export class CircleEvents extends CircleElement {
 
     const perPageProblem = this.perPageProblem(this.perPage, DEFAULT_PER_PAGE);
     if (perPageProblem) problems.push(perPageProblem);
-    if (validPerPage(this.limit, -1) !== this.limit) {
+    if (validPerPage(this.limit, Number.NaN) !== this.limit) {
       const expected = this.t('wholeNumberRange', { min: 1, max: 100 });
       problems.push(this.badAttribute('limit', String(this.limit), expected, String(DEFAULT_LIMIT)));
     }
@@ -1594,6 +1594,14 @@ export class CircleEvents extends CircleElement {
       if (value !== undefined && !this.validDay(value)) {
         problems.push(this.badAttribute(name, value, this.t('dayFormat'), this.t('noDateLimit')));
       }
+    }
+
+    // Day keys compare as text; a window that ends before it starts would match nothing.
+    const startDate = this.validDay(this.startDate);
+    const endDate = this.validDay(this.endDate);
+    if (startDate && endDate && endDate < startDate) {
+      const expected = this.t('dayOnOrAfter', { date: startDate });
+      problems.push(this.badAttribute('end-date', endDate, expected, this.t('noDateLimit')));
     }
     return problems;
   }
@@ -1627,6 +1635,13 @@ export class CircleEvents extends CircleElement {
       : validPerPage(this.perPage, DEFAULT_PER_PAGE);
   }
 
+  /** The window's last day, unless it comes before the first (then there is no end). */
+  private validEndDate(): DayKey | undefined {
+    const startDate = this.validDay(this.startDate);
+    const endDate = this.validDay(this.endDate);
+    return startDate && endDate && endDate < startDate ? undefined : endDate;
+  }
+
   private validDay(value: string | undefined): DayKey | undefined {
     if (!value || !DAY_PATTERN.test(value)) return undefined;
     return addDays(value, 0) === value ? value : undefined;
@@ -1636,7 +1651,7 @@ export class CircleEvents extends CircleElement {
   private window(): [number, number] {
     const zone = this.displayZone();
     const startDate = this.validDay(this.startDate);
-    const endDate = this.validDay(this.endDate);
+    const endDate = this.validEndDate();
     return [
       startDate ? startOfDay(startDate, zone).getTime() : -Infinity,
       endDate ? startOfDay(addDays(endDate, 1), zone).getTime() : Infinity,

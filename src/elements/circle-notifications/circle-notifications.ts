@@ -70,6 +70,9 @@ const DAY_MS = 86_400_000;
 /** Fields whose values are names or titles, shown emphasised in a notification's sentence. */
 const EMPHASISED_FIELDS = new Set(['actor_name', 'notifiable_title']);
 
+/** Rails' placeholder for a text nobody translated, as Circle sometimes sends it. */
+const UNTRANSLATED = /^\s*translation missing:/i;
+
 /** The sentence's parts when Circle sends no usable `notification_text_structure`. */
 const DEFAULT_TEXT_STRUCTURE = ['actor_name', 'display_action', 'notifiable_title'];
 
@@ -611,7 +614,7 @@ export class CircleNotifications extends CircleElement {
   private renderNotification(notification: CircleNotification): TemplateResult {
     const url = safeUrl(notification.action_web_url, WEB_PROTOCOLS);
     const unread = notification.read_at == null;
-    const words = sentenceParts(notification);
+    const words = sentenceParts(notification, this.t('notificationActionFallback'));
     const space = notification.space_title;
     const content = html`
       ${this.renderAvatar(notification.actor_image, notification.actor_name)}
@@ -1267,7 +1270,7 @@ interface Word {
  * The notification's sentence: each entry of `notification_text_structure` names a field whose
  * text is shown, names and titles emphasised. Entries that name no text are skipped.
  */
-function sentenceParts(notification: CircleNotification): Word[] {
+function sentenceParts(notification: CircleNotification, fallbackAction: string): Word[] {
   const fields = notification as Record<string, unknown>;
   const structure = Array.isArray(notification.notification_text_structure)
     ? notification.notification_text_structure
@@ -1279,7 +1282,10 @@ function sentenceParts(notification: CircleNotification): Word[] {
 
       const value = fields[name];
       if (typeof value !== 'string' || !value.trim()) return [];
-      return [{ text: value, emphasised: EMPHASISED_FIELDS.has(name) }];
+
+      // Circle sometimes sends the action as an untranslated key; members see a plain verb.
+      const text = UNTRANSLATED.test(value) ? fallbackAction : value;
+      return [{ text, emphasised: EMPHASISED_FIELDS.has(name) }];
     });
 
   const words = build(structure);

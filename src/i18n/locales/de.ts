@@ -144,6 +144,7 @@ export const strings = {
   eventsOn: 'Events am {date}',
   noEventsOnDay: 'An diesem Tag gibt es keine Events.',
   dayFormat: 'ein Datum wie 2026-12-31',
+  dayOnOrAfter: 'ein Datum am oder nach dem {date}',
   noDateLimit: 'keine Begrenzung',
   previousMonth: 'Vorheriger Monat',
   nextMonth: 'Nächster Monat',
@@ -180,6 +181,7 @@ export const strings = {
   notificationMarkRead: 'Als gelesen markieren',
   notificationArchive: 'Archivieren',
   notificationDelete: 'Löschen',
+  notificationActionFallback: 'hat reagiert auf',
   notificationArchived: 'Benachrichtigung archiviert.',
   notificationDeleted: 'Benachrichtigung gelöscht.',
   archiveFailed:
