@@ -221,6 +221,22 @@ function expectInsideViewport(box: DOMRect): void {
   expect(box.bottom, 'bottom edge').to.be.at.most(height);
 }
 
+/** A corner of the viewport that neither box covers, for a click outside both. */
+function pointOutside(...avoid: DOMRect[]): [number, number] {
+  const { width, height } = viewport();
+  const corners: [number, number][] = [
+    [5, 5],
+    [width - 5, 5],
+    [5, height - 5],
+    [width - 5, height - 5],
+  ];
+  const covers = (box: DOMRect, [x, y]: [number, number]) =>
+    x >= box.left && x <= box.right && y >= box.top && y <= box.bottom;
+  const free = corners.find((corner) => avoid.every((box) => !covers(box, corner)));
+  expect(free, 'every corner of the viewport is covered').to.exist;
+  return free!;
+}
+
 /** Midnight at the start of the local calendar day `daysAgo` days before today, plus `hours`. */
 function localDay(daysAgo: number, hours = 12): Date {
   const now = new Date();
@@ -541,6 +557,84 @@ describe('<circle-notifications>', () => {
       }
     });
 
+    // Each would trap or shift a panel that is not in the top layer: a transform makes itself
+    // the box of fixed descendants (and this one moves them), overflow clips, and a size
+    // container does both for some layouts.
+    const hostileAncestors = {
+      transform: 'transform: translate(12px, 6px);',
+      'overflow: hidden': 'overflow: hidden;',
+      'container-type': 'container-type: inline-size;',
+      'all three':
+        'transform: translate(12px, 6px); overflow: hidden; container-type: inline-size;',
+    };
+    for (const [ancestor, hostileStyle] of Object.entries(hostileAncestors)) {
+      for (const placement of ['bottom-end', 'bottom-start', 'top-start', 'top-end']) {
+        it(`handles focus and anchors at ${placement} inside a ${ancestor} ancestor`, async () => {
+          const vertical = placement.startsWith('top') ? 'bottom: 24px;' : 'top: 24px;';
+          const horizontal = placement.endsWith('end') ? 'right: 100px;' : 'left: 100px;';
+          const positioner = await fixture<HTMLDivElement>(
+            html`<div style="position: fixed; ${vertical} ${horizontal}">
+              <div style="${hostileStyle} width: 320px; height: 40px;">
+                <circle-notifications
+                  token-endpoint=${ENDPOINT}
+                  placement=${placement}
+                ></circle-notifications>
+              </div>
+            </div>`,
+          );
+          const element = positioner.querySelector('circle-notifications')!;
+          try {
+            bellButton(element).focus();
+            await sendKeys({ press: 'Enter' });
+            await waitUntil(() => parts(element, 'item').length > 0, 'no notifications', WAIT);
+            expect(panelShown(element), 'Enter on the bell opens the panel').to.equal(true);
+
+            const { panel: box, bell: anchor } = await boxes(element);
+            expectInsideViewport(box);
+            if (placement.startsWith('top')) {
+              expect(box.bottom, 'just above the bell').to.be.within(anchor.top - 12, anchor.top);
+            } else {
+              expect(box.top, 'just below the bell').to.be.within(
+                anchor.bottom,
+                anchor.bottom + 12,
+              );
+            }
+            if (placement.endsWith('end')) expect(box.right).to.be.closeTo(anchor.right, 1);
+            else expect(box.left).to.be.closeTo(anchor.left, 1);
+            // Nothing clips it: its far corner is the panel's, not the page's.
+            const far: [number, number] = [
+              placement.endsWith('end') ? box.left + 12 : box.right - 12,
+              placement.startsWith('top') ? box.top + 12 : box.bottom - 12,
+            ];
+            const hit = element.shadowRoot!.elementFromPoint(...far);
+            expect(hit !== null && panel(element).contains(hit), 'the panel is clipped').to.be.true;
+
+            await sendKeys({ press: 'Tab' });
+            const inside = focused(element);
+            expect(inside !== null && panel(element).contains(inside), 'Tab enters the panel').to.be
+              .true;
+
+            await sendKeys({ press: 'Escape' });
+            await element.updateComplete;
+            expect(panelShown(element)).to.equal(false);
+            expect(element.open).to.equal(false);
+            expectFocus(element, bellButton(element), 'after Esc');
+
+            await sendKeys({ press: 'Enter' });
+            await waitUntil(() => panelShown(element), 'Enter did not reopen the panel', WAIT);
+            const reopened = await boxes(element);
+            const [x, y] = pointOutside(reopened.panel, reopened.bell);
+            expect(document.elementFromPoint(x, y) === element, 'the point is outside').to.be.false;
+            await sendMouse({ type: 'click', position: [x, y] });
+            await waitUntil(() => !panelShown(element), 'still open after a click outside', WAIT);
+            expect(element.open).to.equal(false);
+          } finally {
+            await resetMouse();
+          }
+        });
+      }
+    }
+
     for (const placement of ['bottom-end', 'bottom-start', 'top-start', 'top-end']) {
       it(`opens at ${placement} when there is room`, async () => {
         const vertical = placement.startsWith('top') ? 'bottom: 24px;' : 'top: 24px;';
@@ -773,6 +867,47 @@ describe('<circle-notifications>', () => {
       await waitUntil(() => parts(element, 'item').length > 20, 'no second page', WAIT);
 
       expect(parts(element, 'item')).to.have.length(Math.min(total, 40));
+    });
+
+    it('loads more on the Unread tab, with unread ones only', async () => {
+      // Every other notification unread: more than a page of them, and All differs from Unread.
+      sandbox.db.notifications.forEach((notification, index) => {
+        notification.read_at = index % 2 ? new Date().toISOString() : null;
+      });
+      const unread = [...sandbox.db.notifications]
+        .filter((notification) => notification.read_at === null)
+        .sort((a, b) => b.id - a.id);
+      expect(unread.length, 'more than a page of unread notifications').to.be.greaterThan(20);
+      const pages: string[] = [];
+      const listener = ({ request }: { request: Request }) => {
+        const url = new URL(request.url);
+        if (!url.pathname.endsWith('/notifications')) return;
+        pages.push(`${url.searchParams.get('status')}:${url.searchParams.get('page')}`);
+      };
+      worker.events.on('request:start', listener);
+      try {
+        const element = await bell();
+        await openPanel(element);
+        element.shadowRoot!.querySelector<HTMLElement>('#tab-unread')!.click();
+        await waitUntil(
+          () => parts(element, 'item')[0]?.dataset.id === String(unread[0].id),
+          'the unread tab did not load',
+          WAIT,
+        );
+        expect(parts(element, 'item')).to.have.length(20);
+
+        part(element, 'load-more')!.click();
+        await waitUntil(() => parts(element, 'item').length > 20, 'no second page', WAIT);
+
+        const shown = parts(element, 'item');
+        expect(shown.map((item) => itemId(item))).to.deep.equal(
+          unread.slice(0, 40).map((notification) => notification.id),
+        );
+        expect(shown.every((item) => part(item, 'unread-dot'))).to.equal(true);
+        expect(pages).to.deep.equal(['all:1', 'unread:1', 'unread:2']);
+      } finally {
+        worker.events.removeListener('request:start', listener);
+      }
     });
 
     it('loads the next page when the list is scrolled to its end', async () => {
@@ -1320,6 +1455,27 @@ describe('<circle-notifications>', () => {
       await waitUntil(() => text(part(element, 'badge')) === '7', 'the badge did not update', WAIT);
       expect(bellName(element)).to.include('7');
       await waitUntil(() => announcement(element) !== '', 'nothing was announced', WAIT);
+    });
+
+    it('keeps the last badge when the count answer has no count in it', async () => {
+      const element = await bell();
+      const expected = sandbox.db.counts.new_notifications_count;
+      await badgeLoaded(element);
+
+      let answered = 0;
+      worker.use(
+        http.get(`${API}/notifications/new_notifications_count`, () => {
+          answered += 1;
+          return HttpResponse.json({ new_mentions_count: 0, new_inbox_count: 0 });
+        }),
+      );
+      window.dispatchEvent(new Event('focus'));
+      await waitUntil(() => answered === 1, 'the count was not asked for again', WAIT);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await element.updateComplete;
+
+      expect(text(part(element, 'badge'))).to.equal(String(expected));
+      expect(bellName(element)).to.equal(msg('notificationsButtonCount', { count: expected }));
     });
 
     it('polls once for two widgets on a page, and shares counts and reads between them', async () => {

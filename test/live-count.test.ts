@@ -353,6 +353,38 @@ describe('LiveCount polling', () => {
     expect(endpoint.calls).to.equal(callsAfterSuccess + 3);
   });
 
+  it('fetches at once when the browser comes back online during a back-off', async () => {
+    const clock = new FakeClock();
+    const endpoint = new FakeCountEndpoint();
+    endpoint.failWith = new TypeError('Failed to fetch');
+    const { recorder } = startLive({ clock, fetchCount: endpoint.fetchCount });
+    await waitUntil(() => endpoint.calls === 1, 'no first fetch', WAIT);
+    await settle();
+    await clock.tick(2 * INTERVAL);
+    expect(endpoint.calls, 'the first back-off ended in a second try').to.equal(2);
+
+    // A back-off of 4 s is pending; the network returns long before it ends.
+    expect(clock.delays.at(-1)).to.be.closeTo(4 * INTERVAL, 1);
+    expect(clock.pendingTimers).to.equal(1);
+    await clock.tick(INTERVAL);
+    endpoint.failWith = undefined;
+    endpoint.count = 4;
+    window.dispatchEvent(new Event('online'));
+    await settle();
+    expect(endpoint.calls, 'no fetch on coming back online').to.equal(3);
+    expect(recorder.counts).to.deep.equal([4]);
+
+    // The back-off is gone: the next poll comes one normal interval later, and only then.
+    expect(clock.pendingTimers).to.equal(1);
+    expect(clock.delays.at(-1)).to.equal(INTERVAL);
+    await clock.tick(INTERVAL - 1);
+    expect(endpoint.calls).to.equal(3);
+    await clock.tick(1);
+    expect(endpoint.calls).to.equal(4);
+    await clock.tick(4 * INTERVAL);
+    expect(endpoint.calls, 'the old back-off timer fired too').to.equal(8);
+  });
+
   it('spreads the waits after failures between half and all of the doubled wait', async () => {
     const clock = new FakeClock();
     clock.randomValue = 0;

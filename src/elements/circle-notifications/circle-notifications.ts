@@ -17,7 +17,7 @@ import type { LoadMore, PageResult } from '../../controllers/paged-list.js';
 import { CircleElement, validPerPage, WEB_PROTOCOLS } from '../circle-element.js';
 import { notificationsStyles } from './circle-notifications.styles.js';
 import { LiveCount } from './live-count.js';
-import type { LiveMessage } from './live-count.js';
+import type { LiveCountClock, LiveMessage } from './live-count.js';
 
 const DEFAULT_PER_PAGE = 20;
 
@@ -165,9 +165,10 @@ type PopoverElement = HTMLElement & { showPopover(options?: { source?: HTMLEleme
  *
  * @fires circle-auth-required - The visitor is signed out; the host may show its sign-in.
  * @fires circle-error - A load or a change failed; `detail` has `kind`, `status` and `message`.
- * @fires circle-notification-open - A notification is about to open (`notification`, `url`);
- *   cancel it to navigate yourself. It is marked read either way.
- * @fires circle-unread-change - The count of new notifications changed; `count` has it.
+ * @fires {CircleNotificationOpenEvent} circle-notification-open - A notification is about to
+ *   open (`notification`, `url`); cancel it to navigate yourself. It is marked read either way.
+ * @fires {CircleUnreadChangeEvent} circle-unread-change - The count of new notifications
+ *   changed; `count` has it.
  */
 export class CircleNotifications extends CircleElement {
   static override styles = [sharedStyles, notificationsStyles];
@@ -381,9 +382,15 @@ export class CircleNotifications extends CircleElement {
         this.live = new LiveCount({
           key: `${session.endpoint}|${current.memberId ?? 'member'}`,
           intervalMs: this.validPollInterval() * 1000,
+          clock: this.liveCountClock(),
           fetchCount: async (signal) => {
             const counts = await api.get('/notifications/new_notifications_count', { signal });
-            return counts?.new_notifications_count ?? 0;
+            // An answer without the count says nothing about it: keep the badge, and back off.
+            const count: unknown = counts?.new_notifications_count;
+            if (typeof count !== 'number') {
+              throw new TypeError('The answer has no new_notifications_count.');
+            }
+            return count;
           },
           onMessage: (message) => this.onLiveMessage(message),
           // A failed count only keeps the last badge; the poller backs off and tries again.
@@ -394,6 +401,11 @@ export class CircleNotifications extends CircleElement {
       // The session's own state (signed out or failed) is what the element shows.
       () => undefined,
     );
+  }
+
+  /** @internal The poller's timers: the real ones, unless a subclass (a test) brings its own. */
+  protected liveCountClock(): LiveCountClock | undefined {
+    return undefined;
   }
 
   private stopLiveCount(): void {
