@@ -216,6 +216,163 @@ describe('session store', () => {
     expect(response.status).to.equal(401);
   });
 
+  it('signs out every element on the page, whichever copy of the bundle asks', async () => {
+    const page = await fixture<HTMLDivElement>(
+      html`<div>
+        <circle-feed token-endpoint=${ENDPOINT}></circle-feed>
+        <circle-events token-endpoint=${ENDPOINT}></circle-events>
+        <circle-notifications token-endpoint=${ENDPOINT}></circle-notifications>
+        <circle-notification-preferences
+          token-endpoint=${ENDPOINT}
+        ></circle-notification-preferences>
+      </div>`,
+    );
+    const [feed, events, bell, preferences] = [...page.children] as HTMLElement[];
+    const part = (element: HTMLElement, name: string) =>
+      element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+    const wait = { timeout: 4000 };
+    await waitUntil(() => part(feed, 'item'), 'the feed shows no posts', wait);
+    await waitUntil(() => part(events, 'item'), 'the events show no event', wait);
+    await waitUntil(() => part(bell, 'badge'), 'the bell shows no count', wait);
+    await waitUntil(() => part(preferences, 'space-item'), 'no notification settings', wait);
+
+    // A second copy of the bundle, as a theme's own script would load next to a plugin's.
+    const copy: typeof import('../src/session/session.js') = await import(
+      /* @vite-ignore */ `${new URL('../src/session/session.ts', import.meta.url).href}?sign-out`
+    );
+    expect(copy.getSession).not.to.equal(getSession);
+    await copy.getSession(ENDPOINT).signOut();
+
+    expect(sandbox.auth.signOutRequests).to.equal(1);
+    for (const element of [feed, events, preferences]) {
+      await waitUntil(
+        () => part(element, 'signed-out'),
+        `${element.localName} is still signed in`,
+        wait,
+      );
+    }
+    expect(part(feed, 'item'), 'posts left on show').to.equal(null);
+    expect(part(events, 'item'), 'events left on show').to.equal(null);
+    expect(part(preferences, 'space-item'), 'settings left on show').to.equal(null);
+    await waitUntil(() => !part(bell, 'badge'), 'the bell still shows a count', wait);
+    part(bell, 'bell')!.click();
+    await waitUntil(() => part(bell, 'signed-out'), 'the bell panel is still signed in', wait);
+    expect(part(bell, 'item'), 'notifications left on show').to.equal(null);
+
+    for (const session of [getSession(ENDPOINT), copy.getSession(ENDPOINT)]) {
+      expect(session.$state.get().status).to.equal('signed-out');
+      const error = await session.getToken().catch((caught: unknown) => caught);
+      expect(error).to.be.instanceOf(SignedOutError);
+    }
+  });
+
+  /**
+   * Signs out while a token request that `start` makes is on its way, the endpoint answering
+   * it with `lateToken` before it answers the sign-out; and checks that no token is held or
+   * handed out afterwards, and that the late one gets revoked.
+   */
+  async function signOutWhileAnswering(
+    start: (session: ReturnType<typeof getSession>) => Promise<string>,
+    lateToken: string,
+    refreshTokens: boolean,
+  ): Promise<void> {
+    let issued = 0;
+    const revokedAccessTokens: string[] = [];
+    const token = (value: string, refresh?: string) =>
+      HttpResponse.json({
+        access_token: value,
+        access_token_expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+        ...(refresh ? { refresh_token: refresh } : {}),
+      });
+    worker.use(
+      http.post(ENDPOINT, async ({ request }) => {
+        const text = await request.text();
+        const call = (text ? JSON.parse(text) : {}) as Record<string, string | undefined>;
+        if (call.action === 'sign-out') {
+          if (call.access_token) revokedAccessTokens.push(call.access_token);
+          await delay(300);
+          return new HttpResponse(null, { status: 204 });
+        }
+        issued += 1;
+        if (issued === 1) return token('first-token', refreshTokens ? 'first-refresh' : undefined);
+        // Answers while the sign-out is still waiting for its own answer.
+        await delay(100);
+        return token(lateToken);
+      }),
+    );
+    const session = getSession(ENDPOINT);
+    await session.getToken();
+
+    // Settled at once, so that its rejection during the sign-out is not an unhandled one.
+    const request = Promise.allSettled([start(session)]);
+    await delay(20);
+    await session.signOut();
+    const [late] = await request;
+
+    expect(issued, 'the request did not reach the endpoint').to.equal(2);
+    expect(late.status, 'the request handed out a token').to.equal('rejected');
+    expect(session.$state.get().status).to.equal('signed-out');
+    const later = await session.getToken().catch((caught: unknown) => caught);
+    expect(later, 'a token was handed out after signing out').to.be.instanceOf(SignedOutError);
+    const renewed = await session.renew('first-token').catch((caught: unknown) => caught);
+    expect(renewed, 'a renewal after signing out').to.be.instanceOf(SignedOutError);
+    expect(issued, 'asked for a token after signing out').to.equal(2);
+    // Left alive and unused, it could still be replayed: it is revoked instead.
+    await waitUntil(
+      () => revokedAccessTokens.includes(lateToken),
+      'the token that arrived late was not revoked',
+    );
+  }
+
+  it('never holds or hands out a renewed token that arrives while signing out', async () => {
+    await signOutWhileAnswering((session) => session.renew('first-token'), 'late-renewal', true);
+  });
+
+  it('never holds or hands out a new token that arrives while signing out', async () => {
+    // No refresh token: the token nearing its expiry is renewed with a new one, ahead of time.
+    await signOutWhileAnswering(
+      (session) => {
+        const realNow = Date.now;
+        const soon = realNow() + 60 * 60 * 1000 - RENEW_AHEAD_MS + 5_000;
+        Date.now = () => soon;
+        try {
+          return session.getToken();
+        } finally {
+          Date.now = realNow;
+        }
+      },
+      'late-issue',
+      false,
+    );
+  });
+
+  it('asks for a whole new token when the endpoint gave no refresh token', async () => {
+    const bodies: string[] = [];
+    let issued = 0;
+    worker.use(
+      http.post(ENDPOINT, async ({ request }) => {
+        bodies.push(await request.text());
+        issued += 1;
+        return HttpResponse.json({
+          access_token: `access-without-refresh-${issued}`,
+          access_token_expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+        });
+      }),
+    );
+    const session = getSession(ENDPOINT);
+
+    const first = await session.getToken();
+    const second = await session.renew(first);
+
+    expect(first).to.equal('access-without-refresh-1');
+    expect(second).to.equal('access-without-refresh-2');
+    expect(bodies, 'a renewal sent a body (a refresh action) with no refresh token').to.deep.equal([
+      '',
+      '',
+    ]);
+    expect(session.$state.get().status).to.equal('signed-in');
+  });
+
   it('goes signed out on a 401 from the endpoint, and never asks again by itself', async () => {
     sandbox.auth.signedIn = false;
     const session = getSession(ENDPOINT);

@@ -1,7 +1,7 @@
 <?php
 /**
  * Plugin Name:       Circle Widgets
- * Description:       Shows your Circle community's feed, posts, events and notifications on your site, signed in as the visitor's WordPress account.
+ * Description:       Shows your Circle community's feed, posts, events, notifications and notification settings on your site, signed in as the visitor's WordPress account.
  * Version:           0.1.0
  * Requires at least: 6.1
  * Requires PHP:      7.4

@@ -2,6 +2,10 @@
  * Example, not production code: the token endpoint as a Cloudflare Worker on the site's own
  * domain, so the widgets call it same-origin.
  *
+ * In your Worker project, put this file and a copy of server/src/token-handler.ts side by side
+ * (src/index.ts and src/token-handler.ts, say), and import the handler from './token-handler.js'.
+ * Here it imports the repository's own copy, so that the example is type-checked against it.
+ *
  * wrangler.toml:
  *   routes = [{ pattern = "www.example.com/api/circle-token", zone_name = "example.com" }]
  * Secrets (never in wrangler.toml):
@@ -13,6 +17,7 @@
  * with SESSION_SECRET. Replace it with however your site really knows its visitors; asking the
  * site's auth server is sketched at the end.
  */
+// In your project: './token-handler.js', the copy beside this file.
 import { createTokenHandler } from '../src/token-handler.js';
 import type { MemberIdentity, TokenHandler } from '../src/token-handler.js';
 

@@ -140,9 +140,21 @@ export async function writeFetchResponse(
   response.headers.forEach((value, name) => {
     if (name !== 'set-cookie') outgoing.setHeader(name, value);
   });
-  const cookies = response.headers.getSetCookie();
+  const cookies = setCookies(response.headers);
   if (cookies.length > 0) outgoing.setHeader('set-cookie', cookies);
 
   const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
   outgoing.end(body);
+}
+
+/**
+ * The response's cookies, one per entry. Node before 18.14.1 has no `getSetCookie()`; there,
+ * `get()` joins several cookies with commas, which can't be split back safely (an `Expires`
+ * date holds a comma too), so they go out as the one header value it gives.
+ */
+function setCookies(headers: Headers): string[] {
+  const withGetter = headers as Headers & { getSetCookie?: () => string[] };
+  if (typeof withGetter.getSetCookie === 'function') return withGetter.getSetCookie();
+  const joined = headers.get('set-cookie');
+  return joined ? [joined] : [];
 }

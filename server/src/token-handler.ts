@@ -2,9 +2,10 @@
  * The host token endpoint: hands a signed-in visitor a Circle member token, minted with the
  * community's Headless Auth app token, which never leaves the server.
  *
- * Only the Fetch API and Web Crypto are used, so this one file runs unchanged on Node 18+,
- * Cloudflare Workers, Deno, Bun, Vercel and Netlify functions and Next.js route handlers. It has
- * no imports: copying it alone into a project works as well as depending on it.
+ * Only the Fetch API and Web Crypto are used, so this one file runs unchanged on Node 20+ (and
+ * on Node 18 started with --experimental-global-webcrypto, which puts `crypto` on the global
+ * scope there), Cloudflare Workers, Deno, Bun, Vercel and Netlify functions and Next.js route
+ * handlers. It has no imports: copying it alone into a project works as well as depending on it.
  */
 
 /** Who the visitor is in Circle, as the host site knows them. */

@@ -4,7 +4,12 @@ import { request as httpRequest } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 
-import { createTokenHandler, toExpressMiddleware, toNodeListener } from '../src/index.js';
+import {
+  createTokenHandler,
+  toExpressMiddleware,
+  toNodeListener,
+  writeFetchResponse,
+} from '../src/index.js';
 import type { ExpressLikeMiddleware, ExpressLikeRequest, TokenHandler } from '../src/index.js';
 import { AUTH_PATHS, startFakeCircleAuth } from './fake-circle-auth.js';
 import type { FakeCircleAuth } from './fake-circle-auth.js';
@@ -195,6 +200,41 @@ describe('toNodeListener', () => {
       outgoing.end();
     });
     assert.equal(status, 413);
+  });
+});
+
+describe('writeFetchResponse', () => {
+  /** The Set-Cookie headers node sent for `response`, read back over loopback. */
+  async function cookiesSentFor(response: () => Response): Promise<string[] | undefined> {
+    const origin = await serve((_req, res) => void writeFetchResponse(response(), res));
+    return new Promise((resolve, reject) => {
+      httpRequest(origin, (answer) => {
+        answer.resume();
+        resolve(answer.headers['set-cookie']);
+      })
+        .on('error', reject)
+        .end();
+    });
+  }
+
+  function withCookies(): Response {
+    const headers = new Headers();
+    headers.append('Set-Cookie', 'first=1; Path=/');
+    headers.append('Set-Cookie', 'second=2; Path=/');
+    return new Response('ok', { headers });
+  }
+
+  test('sends each cookie as its own Set-Cookie header', async () => {
+    assert.deepEqual(await cookiesSentFor(withCookies), ['first=1; Path=/', 'second=2; Path=/']);
+  });
+
+  test('still sends the cookies where Headers has no getSetCookie (Node < 18.14.1)', async () => {
+    const sent = await cookiesSentFor(() => {
+      const response = withCookies();
+      Object.defineProperty(response.headers, 'getSetCookie', { value: undefined });
+      return response;
+    });
+    assert.deepEqual(sent, ['first=1; Path=/, second=2; Path=/']);
   });
 });
 

@@ -55,8 +55,10 @@ export interface Session {
   reload(): void;
 
   /**
-   * Revokes the member's tokens through the host endpoint, then signs every element out. Call
-   * it before ending the visitor's session on the host: the endpoint still has to know them.
+   * Signs every element out at once and revokes the member's tokens through the host
+   * endpoint, resolving when the endpoint has answered. A token still on its way is revoked
+   * when it arrives, never handed out. Call it before ending the visitor's session on the
+   * host: the endpoint still has to know them.
    */
   signOut(): Promise<void>;
 }
@@ -127,6 +129,10 @@ export function createSession(
   // Kept apart from `held`: a rejected access token is dropped, its refresh token is not.
   let refreshToken: string | undefined;
   let memberId: number | undefined;
+
+  // The generation the latest sign-out started, so that a token whose request was already on
+  // its way gets revoked rather than dropped unrevoked.
+  let signedOutAt = -1;
 
   function setState(state: WithoutGeneration<SessionState>): void {
     $state.set({ ...state, generation: $state.get().generation } as SessionState);
@@ -220,7 +226,16 @@ export function createSession(
     const answer = await renewOrIssue();
 
     // A reload while the endpoint was answering means the answer may be for another visitor.
-    if ($state.get().generation !== generation) return session.getToken();
+    if ($state.get().generation !== generation) {
+      if (answer.kind === 'token' && signedOutAt > generation) {
+        void post({
+          action: 'sign-out',
+          access_token: answer.accessToken,
+          refresh_token: answer.refreshToken,
+        });
+      }
+      return session.getToken();
+    }
 
     if (answer.kind === 'signed-out') {
       refreshToken = memberId = undefined;
@@ -267,6 +282,9 @@ export function createSession(
 
     renew(rejectedToken) {
       if (held && held.value !== rejectedToken) return Promise.resolve(held.value);
+      if ($state.get().status === 'signed-out') {
+        return Promise.reject(new SignedOutError('The visitor is not signed in.'));
+      }
 
       // Fresh from a renewal and refused already: the endpoint hands out stale tokens. The
       // client renews once per request, so this costs one endpoint call per request, no loop.
@@ -295,6 +313,11 @@ export function createSession(
       held = refreshToken = memberId = undefined;
       pending = undefined;
 
+      // Signed out before the endpoint answers: a token request on its way now finds a newer
+      // generation and drops its answer, and nothing asks for another token meanwhile.
+      signedOutAt = $state.get().generation + 1;
+      $state.set({ status: 'signed-out', generation: signedOutAt });
+
       if (call.access_token || call.refresh_token) {
         const reply = await post(call);
         const response = 'response' in reply ? reply.response : undefined;
@@ -302,7 +325,21 @@ export function createSession(
           warnOnce(`The token endpoint ${endpoint} could not revoke the member's tokens.`);
         }
       }
-      $state.set({ status: 'signed-out', generation: $state.get().generation + 1 });
+
+      // A reload during the call may have fetched the member's token again: revoke that too,
+      // so that the page is signed out once this resolves, as promised.
+      const state = $state.get();
+      if (state.status !== 'signed-out' || state.generation !== signedOutAt) {
+        // Read again: the call above may have changed them, which TypeScript can't see.
+        const late = held as HeldToken | undefined;
+        if (late || refreshToken) {
+          void post({ action: 'sign-out', access_token: late?.value, refresh_token: refreshToken });
+        }
+        held = refreshToken = memberId = undefined;
+        pending = undefined;
+        signedOutAt = state.generation + 1;
+        $state.set({ status: 'signed-out', generation: signedOutAt });
+      }
     },
   };
   return session;

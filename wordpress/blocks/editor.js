@@ -30,6 +30,7 @@
 		timeZone: __( 'Time zone (such as Europe/Paris)', 'circle-widgets' ),
 		profileUrl: __( 'Profile link template, with {id}', 'circle-widgets' ),
 		open: __( 'Open the panel at first', 'circle-widgets' ),
+		medium: __( 'Which settings: in app or mobile push', 'circle-widgets' ),
 		signInUrl: __( 'Sign-in URL (empty: the site setting)', 'circle-widgets' ),
 	};
 
@@ -117,7 +118,7 @@
 		);
 	}
 
-	[ 'feed', 'post', 'events', 'notifications' ].forEach( ( slug ) => {
+	[ 'feed', 'post', 'events', 'notifications', 'notification-preferences' ].forEach( ( slug ) => {
 		registerBlockType( 'circle-widgets/' + slug, { edit: Edit, save: () => null } );
 	} );
 } )( window.wp );

@@ -10,9 +10,9 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * Writes `<circle-feed>`, `<circle-post>`, `<circle-events>` and `<circle-notifications>` for
- * the shortcodes `[circle_feed]` and so on and for the blocks `circle-widgets/feed` and so on,
- * through one function. Only the attributes listed per element get through, sanitized by kind
+ * Writes `<circle-feed>`, `<circle-post>`, `<circle-events>`, `<circle-notifications>` and
+ * `<circle-notification-preferences>` for the shortcodes `[circle_feed]` and so on and for the
+ * blocks `circle-widgets/feed` and so on, through one function. Only the attributes listed per element get through, sanitized by kind
  * and escaped.
  */
 class Circle_Widgets_Elements {
@@ -31,7 +31,7 @@ class Circle_Widgets_Elements {
 	 * tokens to another server.
 	 */
 	const ELEMENTS = array(
-		'feed'          => array(
+		'feed'                     => array(
 			'tag'        => 'circle-feed',
 			'shortcode'  => 'circle_feed',
 			'attributes' => array(
@@ -45,7 +45,7 @@ class Circle_Widgets_Elements {
 				'sign-in-url' => 'url',
 			),
 		),
-		'post'          => array(
+		'post'                     => array(
 			'tag'        => 'circle-post',
 			'shortcode'  => 'circle_post',
 			'attributes' => array(
@@ -56,7 +56,7 @@ class Circle_Widgets_Elements {
 				'sign-in-url' => 'url',
 			),
 		),
-		'events'        => array(
+		'events'                   => array(
 			'tag'        => 'circle-events',
 			'shortcode'  => 'circle_events',
 			'attributes' => array(
@@ -72,12 +72,20 @@ class Circle_Widgets_Elements {
 				'sign-in-url' => 'url',
 			),
 		),
-		'notifications' => array(
+		'notifications'            => array(
 			'tag'        => 'circle-notifications',
 			'shortcode'  => 'circle_notifications',
 			'attributes' => array(
 				'per-page'    => 'text',
 				'open'        => 'flag',
+				'sign-in-url' => 'url',
+			),
+		),
+		'notification-preferences' => array(
+			'tag'        => 'circle-notification-preferences',
+			'shortcode'  => 'circle_notification_preferences',
+			'attributes' => array(
+				'medium'      => 'text',
 				'sign-in-url' => 'url',
 			),
 		),
@@ -117,7 +125,7 @@ class Circle_Widgets_Elements {
 	}
 
 	/**
-	 * Registers the four shortcodes; hooked to init.
+	 * Registers a shortcode per element; hooked to init.
 	 */
 	public function register_shortcodes() {
 		foreach ( self::ELEMENTS as $element ) {
@@ -126,8 +134,8 @@ class Circle_Widgets_Elements {
 	}
 
 	/**
-	 * Registers the four blocks from their block.json and their shared editor script; hooked to
-	 * init.
+	 * Registers a block per element from its block.json, with their shared editor script; hooked
+	 * to init.
 	 */
 	public function register_blocks() {
 		wp_register_script(
@@ -196,7 +204,8 @@ class Circle_Widgets_Elements {
 	 * The element's HTML, and the bundle enqueued. Unknown attributes are dropped, values are
 	 * sanitized by kind and escaped; an unknown element gives ''.
 	 *
-	 * @param string $name       A key of {@see self::ELEMENTS}: feed, post, events, notifications.
+	 * @param string $name       A key of {@see self::ELEMENTS}: feed, post, events, notifications,
+	 *                           notification-preferences.
 	 * @param array  $attributes Attribute names (kebab-case; `per_page` is read as `per-page`)
 	 *                           mapped to values. A value under a numeric key is a flag's name.
 	 * @return string

@@ -155,6 +155,7 @@ class Circle_Widgets_Settings_Page {
 				<code>[circle_post space="announcements" post="welcome"]</code>
 				<code>[circle_events view="month"]</code>
 				<code>[circle_notifications]</code>
+				<code>[circle_notification_preferences medium="in_app"]</code>
 			</p>
 			<p>
 				<?php esc_html_e( 'The widgets ask this site for the visitor\'s Circle token at:', 'circle-widgets' ); ?>

@@ -52,7 +52,7 @@ class ElementsTest extends Circle_Widgets_Test_Case {
 
 	public function shortcodes() {
 		return array(
-			'feed'          => array(
+			'feed'                     => array(
 				'circle_feed',
 				array(
 					'space'       => 'announcements',
@@ -74,7 +74,7 @@ class ElementsTest extends Circle_Widgets_Test_Case {
 					),
 				),
 			),
-			'post'          => array(
+			'post'                     => array(
 				'circle_post',
 				array(
 					'space' => 'announcements',
@@ -90,7 +90,7 @@ class ElementsTest extends Circle_Widgets_Test_Case {
 					),
 				),
 			),
-			'events'        => array(
+			'events'                   => array(
 				'circle_events',
 				array(
 					'view'       => 'month',
@@ -110,7 +110,22 @@ class ElementsTest extends Circle_Widgets_Test_Case {
 					),
 				),
 			),
-			'notifications' => array( 'circle_notifications', '', array( 'circle-notifications', array() ) ),
+			'notifications'            => array( 'circle_notifications', '', array( 'circle-notifications', array() ) ),
+			'notification preferences' => array(
+				'circle_notification_preferences',
+				array(
+					'medium'      => 'mobile',
+					'sign-in-url' => '/login',
+					'per-page'    => '5',
+				),
+				array(
+					'circle-notification-preferences',
+					array(
+						'medium'      => 'mobile',
+						'sign-in-url' => '/login',
+					),
+				),
+			),
 		);
 	}
 
@@ -330,24 +345,53 @@ class ElementsTest extends Circle_Widgets_Test_Case {
 	}
 
 	public function block_names() {
-		return array(
-			'feed'          => array( 'feed' ),
-			'post'          => array( 'post' ),
-			'events'        => array( 'events' ),
-			'notifications' => array( 'notifications' ),
-		);
+		$names = array();
+		foreach ( array_keys( Circle_Widgets_Elements::ELEMENTS ) as $name ) {
+			$names[ $name ] = array( $name );
+		}
+		return $names;
 	}
 
-	public function test_four_shortcodes_and_four_blocks_are_registered() {
+	/**
+	 * The tags the bundle ships: one per file in src/define/, read from the file's own
+	 * customElements.define() call, so that a new element without a shortcode or block fails.
+	 *
+	 * @return string[]
+	 */
+	private function shipped_tags() {
+		$files = glob( dirname( CIRCLE_WIDGETS_DIR ) . '/src/define/*.ts' );
+		$this->assertNotEmpty( $files, 'src/define/ holds no element' );
+
+		$tags = array();
+		foreach ( $files as $file ) {
+			$this->assertSame(
+				1,
+				preg_match( "/customElements\\.define\\(\\s*'([a-z][a-z0-9]*-[a-z0-9-]+)'/", file_get_contents( $file ), $match ),
+				$file . ' defines no element'
+			);
+			$tags[] = $match[1];
+		}
+		sort( $tags );
+		return $tags;
+	}
+
+	public function test_every_element_the_bundle_ships_has_a_shortcode_and_a_block() {
+		$tags = array_column( Circle_Widgets_Elements::ELEMENTS, 'tag' );
+		sort( $tags );
+
+		$this->assertSame( $this->shipped_tags(), $tags );
+	}
+
+	public function test_each_element_registers_its_shortcode_and_its_block() {
 		$this->elements->register_shortcodes();
 		$this->elements->register_blocks();
 
 		$this->assertSame(
-			array( 'circle_feed', 'circle_post', 'circle_events', 'circle_notifications' ),
+			array_column( Circle_Widgets_Elements::ELEMENTS, 'shortcode' ),
 			array_keys( WP_Stubs::$shortcodes )
 		);
 		$this->assertSame(
-			array( 'feed', 'post', 'events', 'notifications' ),
+			array_keys( Circle_Widgets_Elements::ELEMENTS ),
 			array_map(
 				function ( $block ) {
 					return basename( $block['path'] );
@@ -358,6 +402,32 @@ class ElementsTest extends Circle_Widgets_Test_Case {
 		foreach ( WP_Stubs::$blocks as $block ) {
 			$this->assertFileExists( $block['path'] . '/block.json' );
 			$this->assertSame( array( $this->elements, 'render_block' ), $block['args']['render_callback'] );
+		}
+		foreach ( Circle_Widgets_Elements::ELEMENTS as $element ) {
+			$this->assertSame( '<' . $element['tag'] . '></' . $element['tag'] . '>', $this->shortcode( $element['shortcode'], '' ) );
+		}
+	}
+
+	public function test_the_editor_script_registers_every_block() {
+		$script = file_get_contents( CIRCLE_WIDGETS_DIR . 'blocks/editor.js' );
+
+		$this->assertSame( 1, preg_match( '/\[([^\]]*)\]\.forEach\(\s*\( slug \)/', $script, $match ), 'no list of blocks in editor.js' );
+		preg_match_all( "/'([a-z-]+)'/", $match[1], $slugs );
+		$this->assertSame( array_keys( Circle_Widgets_Elements::ELEMENTS ), $slugs[1] );
+	}
+
+	public function test_the_editor_labels_every_block_attribute() {
+		$script = file_get_contents( CIRCLE_WIDGETS_DIR . 'blocks/editor.js' );
+
+		foreach ( array_keys( Circle_Widgets_Elements::ELEMENTS ) as $name ) {
+			$metadata = json_decode( file_get_contents( CIRCLE_WIDGETS_DIR . 'blocks/' . $name . '/block.json' ), true );
+			foreach ( array_keys( $metadata['attributes'] ) as $attribute ) {
+				$this->assertMatchesRegularExpression(
+					'/^\t\t' . preg_quote( $attribute, '/' ) . ': __\(/m',
+					$script,
+					"editor.js has no label for {$name}'s {$attribute}, so the sidebar would not offer it"
+				);
+			}
 		}
 	}
 }
