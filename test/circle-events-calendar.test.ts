@@ -809,6 +809,9 @@ describe('<circle-events> calendar', () => {
           Date.now(),
         ),
       );
+      // The house `header` part names the month's header too.
+      expect(hasPart(part(element, 'header')!, 'month-title')).to.equal(true);
+      expect(part(element, 'header') === part(element, 'month-header')).to.equal(true);
       expect(part(element, 'day-today')!.dataset.day).to.equal(dayKeyIn(Date.now(), timeZone));
       expectCellNames(element, lang);
 
@@ -1210,6 +1213,87 @@ describe('<circle-events> calendar', () => {
       );
     });
 
+    /** Adds weekly dates after the series' last one until it has `total` upcoming dates. */
+    function extendSeries(dates: SandboxPost[], total: number): SandboxPost[] {
+      const series = sandbox.db.recurringSeries.find((entry) =>
+        entry.eventIds.includes(dates[0].id),
+      )!;
+      const all = [...dates];
+      while (all.length < total) {
+        const last = all[all.length - 1];
+        const post = structuredClone(last);
+        post.id = nextId(sandbox.db, 'post');
+        post.slug = `${dates[0].slug}-${post.id}`;
+        post.url = `${dates[0].url}-${post.id}`;
+        post.event_setting_attributes = {
+          ...settingsOf(last),
+          starts_at: new Date(startOf(last) + 7 * DAY).toISOString(),
+          ends_at: new Date(endOf(last) + 7 * DAY).toISOString(),
+        };
+        sandbox.db.posts.push(post);
+        sandbox.db.eventAttendees.set(post.id, []);
+        syncEventRsvp(sandbox.db, post);
+        series.eventIds.push(post.id);
+        all.push(post);
+      }
+      return all;
+    }
+
+    it('RSVPs to every upcoming date of a long series, not only those loaded', async function () {
+      // The rest of the dates load before the RSVP is sent, on a machine that may be busy.
+      this.timeout(15_000);
+      const dates = extendSeries(seriesSetup(), 14);
+      const others = dates.slice(1);
+      const bodies = recordSeriesRsvps();
+      const element = await calendar({ 'per-page': 50 });
+      await loaded(element);
+      const dialog = await openDetail(element, dates[0]);
+      // The dates load ten at a time: the first page shows, and "Load more" offers the rest.
+      await waitUntil(() => parts(dialog, 'series-date').length === 10, 'no dates', WAIT);
+      expect(hasPart(part(dialog, 'series')!, 'load-more')).to.equal(true);
+
+      seriesButton(dialog, msg('rsvpAllDates')).click();
+      await waitUntil(() => bodies.length === 1, 'no series RSVP sent', WAIT);
+      expect(bodies[0].slice().sort()).to.deep.equal(others.map((post) => post.id).sort());
+      await waitUntil(() => others.every(attendsInSandbox), 'the RSVPs were not saved', WAIT);
+
+      await element.updateComplete;
+      const rows = parts(dialog, 'series-date');
+      expect(rows.length).to.equal(others.length);
+      expect(rows.map((row) => text(part(row, 'going')))).to.deep.equal(
+        others.map(() => msg('going')),
+      );
+      expect(hasPart(part(dialog, 'series')!, 'load-more')).to.equal(false);
+      expect(text(part(card(element, dates[13]), 'going'))).to.equal(msg('going'));
+      expect(requestsTo('PUT', /\/recurring_events\/rsvp$/).length).to.equal(1);
+    });
+
+    it('sends no RSVP and says so when the remaining dates fail to load', async function () {
+      // The client retries a failed page twice, with backoff, before giving up.
+      this.timeout(15_000);
+      const dates = extendSeries(seriesSetup(), 14);
+      const bodies = recordSeriesRsvps();
+      const errors: CustomEvent[] = [];
+      const element = await calendar({ 'per-page': 50 });
+      element.addEventListener('circle-error', (event) => errors.push(event as CustomEvent));
+      await loaded(element);
+      const dialog = await openDetail(element, dates[0]);
+      await waitUntil(() => parts(dialog, 'series-date').length === 10, 'no dates', WAIT);
+      worker.use(
+        http.get(`${API}/spaces/:space_id/events/:event_id/recurring_events`, serverError),
+      );
+
+      seriesButton(dialog, msg('rsvpAllDates')).click();
+      await waitUntil(() => part(element, 'notice'), 'no failure message', WAIT);
+      expect(text(part(element, 'notice'))).to.equal(msg('rsvpDatesFailed'));
+      await settle();
+      expect(bodies).to.deep.equal([]);
+      expect(errors.map((event) => event.detail.status)).to.deep.equal([500]);
+      expect(parts(dialog, 'series-date').map((row) => text(part(row, 'going')))).to.deep.equal(
+        dates.slice(1, 11).map(() => ''),
+      );
+    });
+
     it('undoes the dates and says so when the RSVP fails', async () => {
       const dates = seriesSetup();
       worker.use(
@@ -1247,6 +1331,26 @@ describe('<circle-events> calendar', () => {
       await element.updateComplete;
       expect(has(dialog, `#series-date-${dates[1].id}`), 'no checkbox for the date').to.equal(true);
       expect(text(part(parts(dialog, 'series-date')[0], 'going'))).to.equal('');
+    });
+
+    it('keeps the date and says so when cancelling one date fails', async () => {
+      const dates = seriesSetup([1]);
+      worker.use(http.delete(`${API}/events/:event_id/event_attendees`, serverError));
+      const { element, dialog } = await openSeries(dates);
+      const row = () => parts(dialog, 'series-date')[0];
+
+      const cancel = parts(row(), 'button').find((button) => text(button) === msg('cancelRsvp'))!;
+      cancel.click();
+      await waitUntil(() => part(element, 'notice'), 'no failure message', WAIT);
+
+      expect(text(part(element, 'notice'))).to.equal(msg('cancelRsvpFailed'));
+      await element.updateComplete;
+      expect(text(part(row(), 'going'))).to.equal(msg('going'));
+      const button = parts(row(), 'button').find((b) => text(b) === msg('cancelRsvp'));
+      expect(button !== undefined, 'the Cancel RSVP button went away').to.equal(true);
+      expect(button!.getAttribute('aria-disabled')).to.equal('false');
+      expect(has(dialog, `#series-date-${dates[1].id}`), 'the date got a checkbox').to.equal(false);
+      expect(attendsInSandbox(dates[1])).to.equal(true);
     });
   });
 

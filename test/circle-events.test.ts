@@ -3,6 +3,7 @@ import { captureWarnings } from './support/dom.js';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import axe from 'axe-core';
+import ICAL from 'ical.js';
 import { http, HttpResponse } from 'msw';
 
 import { msg } from '../src/i18n/strings.js';
@@ -21,6 +22,7 @@ import '../src/elements/circle-events/circle-events.js';
 const API = 'https://app.circle.so/api/headless/v1';
 const ENDPOINT = '/api/circle-token';
 const WAIT = { timeout: 4000 };
+const DAY = 24 * 60 * 60 * 1000;
 
 type SandboxPost = (typeof sandbox.db.posts)[number];
 
@@ -194,6 +196,7 @@ describe('<circle-events>', () => {
       const start = startOf(post);
       const time = part(item, 'time')!;
       const shown = text(time);
+      expect(parts(item, 'meta').includes(time), 'the time is not a meta part').to.equal(true);
 
       expect(time.querySelector('time')!.getAttribute('datetime')).to.equal(
         new Date(start).toISOString(),
@@ -415,6 +418,33 @@ describe('<circle-events>', () => {
     expect(attendsInSandbox(post)).to.equal(false);
   });
 
+  it('keeps the RSVP and says so when cancelling it fails', async () => {
+    const post = upcomingInSandbox().find(
+      (candidate) => candidate.rsvped_event && !settingsOf(candidate).rsvp_disabled,
+    );
+    expect(post, 'the member should be going to an upcoming event').to.exist;
+    const count = settingsOf(post!).rsvp_count ?? 0;
+    worker.use(http.delete(`${API}/events/:event_id/event_attendees`, serverError));
+    const errors: CustomEvent[] = [];
+    const element = await eventList({ perPage: 50 });
+    element.addEventListener('circle-error', (event) => errors.push(event));
+    await loaded(element);
+    expect(text(part(card(element, post!), 'going'))).to.equal(msg('going'));
+
+    rsvpButton(element, post!).click();
+    await waitUntil(() => part(element, 'notice'), 'no failure message', WAIT);
+
+    expect(text(part(element, 'notice'))).to.equal(msg('cancelRsvpFailed'));
+    expect(part(element, 'notice')!.getAttribute('role')).to.equal('alert');
+    await element.updateComplete;
+    expect(text(rsvpButton(element, post!))).to.equal(msg('cancelRsvp'));
+    expect(rsvpButton(element, post!).getAttribute('aria-disabled')).to.equal('false');
+    expect(text(part(card(element, post!), 'going'))).to.equal(msg('going'));
+    expect(text(part(card(element, post!), 'attendees'))).to.equal(msg('attendees', { count }));
+    expect(errors.map((event) => event.detail.status)).to.deep.equal([500]);
+    expect(attendsInSandbox(post!)).to.equal(true);
+  });
+
   it('shows full and closed events without an RSVP button', async () => {
     const upcoming = upcomingInSandbox();
     const full = upcoming.find((post) => isFull(post) && !post.rsvped_event);
@@ -552,37 +582,134 @@ function utcStamp(time: number): string {
   );
 }
 
-/** "20250301T090000": the wall-clock time in a zone, as a DTSTART with a TZID writes it. */
-function wallStamp(time: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
+/** The one VEVENT of an iCalendar text, as ical.js (an independent parser) reads it back. */
+function parsedEvent(ics: string): { calendar: ICAL.Component; event: ICAL.Component } {
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  const found = calendar.getAllSubcomponents('vevent');
+  expect(found.length, 'the file should hold one event').to.equal(1);
+  return { calendar, event: found[0] };
+}
+
+function propertyValue(event: ICAL.Component, name: string): unknown {
+  return event.getFirstPropertyValue(name);
+}
+
+/** A DATE-TIME property in UTC, as epoch milliseconds. */
+function utcTime(event: ICAL.Component, name: string): number {
+  const property = event.getFirstProperty(name);
+  expect(property, `no ${name}`).to.exist;
+  expect(property!.getParameter('tzid'), `${name} should have no TZID`).to.equal(undefined);
+  const time = property!.getFirstValue() as ICAL.Time;
+  expect(time.isDate, `${name} should be a date-time`).to.equal(false);
+  expect(time.zone === ICAL.Timezone.utcTimezone, `${name} should be in UTC`).to.equal(true);
+  return time.toUnixTime() * 1000;
+}
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** A DATE-TIME property with a TZID: the zone and the wall-clock time written. */
+function zonedTime(event: ICAL.Component, name: string): { zone: string; clock: WallClock } {
+  const property = event.getFirstProperty(name);
+  expect(property, `no ${name}`).to.exist;
+  const time = property!.getFirstValue() as ICAL.Time;
+  expect(time.isDate, `${name} should be a date-time`).to.equal(false);
+  const { year, month, day, hour, minute, second } = time;
+  return {
+    zone: String(property!.getParameter('tzid')),
+    clock: { year, month, day, hour, minute, second },
+  };
+}
+
+/** The wall-clock time of `time` in `timeZone`, computed with Intl. */
+function wallClockIn(time: number, timeZone: string): WallClock {
+  const pieces = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
   }).formatToParts(time);
-  const field = (type: string) => parts.find((piece) => piece.type === type)!.value;
-  return `${field('year')}${field('month')}${field('day')}T${field('hour')}${field('minute')}${field('second')}`;
+  const field = (type: string) => Number(pieces.find((piece) => piece.type === type)!.value);
+  return {
+    year: field('year'),
+    month: field('month'),
+    day: field('day'),
+    hour: field('hour'),
+    minute: field('minute'),
+    second: field('second'),
+  };
 }
 
-/** The content lines of an iCalendar text, unfolded, by property name (first one wins). */
-function icsProperties(ics: string): Map<string, string> {
-  const lines = ics.replace(/\r\n[ \t]/g, '').split('\r\n');
-  const properties = new Map<string, string>();
-  for (const line of lines) {
-    const name = line.match(/^[A-Z-]+(;[^:]*)?/)?.[0];
-    if (name && !properties.has(name)) properties.set(name, line.slice(name.length + 1));
-  }
-  return properties;
+/** How far a zone's clocks are ahead of UTC at `time`, in ms, read from Intl's "GMT+5:30". */
+function offsetIn(time: number, timeZone: string): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+    .formatToParts(time)
+    .find((piece) => piece.type === 'timeZoneName')!.value;
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  if (!match) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3]);
+  return (match[1] === '-' ? -1 : 1) * minutes * 60_000;
 }
+
+/** The instant when the clocks in `timeZone` show this date and time (day may overflow). */
+function instantAt(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  timeZone: string,
+): number {
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
+  const guess = asUtc - offsetIn(asUtc, timeZone);
+  return asUtc - offsetIn(guess, timeZone);
+}
+
+/** Whole seconds: iCalendar times have no milliseconds. */
+const toSeconds = (time: number) => Math.floor(time / 1000) * 1000;
 
 const asEvent = (post: SandboxPost) => structuredClone(post) as unknown as EventPost;
 
+function recurringInSandbox(): { post: SandboxPost; timeZone: string } {
+  const post = upcomingInSandbox().find((candidate) => candidate.event_type === 'recurring');
+  expect(post, 'the sandbox should have a recurring event').to.exist;
+  const series = sandbox.db.recurringSeries.find((entry) => entry.eventIds.includes(post!.id))!;
+  return { post: post!, timeZone: series.timeZone };
+}
+
 function calendarButton(item: HTMLElement): HTMLButtonElement {
   return part(item, 'calendar-button') as HTMLButtonElement;
+}
+
+/** Records the Blobs handed out as object URLs and the URLs revoked, until `restore()`. */
+function recordObjectUrls() {
+  const created: { url: string; blob: Blob }[] = [];
+  const revoked: string[] = [];
+  const { createObjectURL, revokeObjectURL } = URL;
+  URL.createObjectURL = (blob: Blob) => {
+    const url = createObjectURL(blob);
+    created.push({ url, blob });
+    return url;
+  };
+  URL.revokeObjectURL = (url: string) => {
+    revoked.push(url);
+    revokeObjectURL(url);
+  };
+  const restore = () => {
+    URL.createObjectURL = createObjectURL;
+    URL.revokeObjectURL = revokeObjectURL;
+  };
+  return { created, revoked, restore };
 }
 
 describe('add to calendar', () => {
@@ -597,26 +724,34 @@ describe('add to calendar', () => {
     document.removeEventListener('click', preventNavigation, true);
   });
 
-  it('exports an .ics file in UTC, with escaped text, folded lines and plain text', () => {
+  it('exports an .ics file that reads back field by field, with escaped text in UTC', () => {
     const post = openEvent();
     const event = asEvent(post);
-    event.name = event.display_title = 'Makers, menders; and friends: a long evening';
-    event.body_plain_text = `${'Bring your broken radios and lamps. '.repeat(6)}Tea is on us.`;
+    const title = 'Makers, menders; and friends: a "long" evening\\night';
+    event.name = event.display_title = title;
+    const body =
+      'Bring tools, tea; and patience.\nSecond line: C:\\repairs\\list, part 2; done.\n' +
+      `${'Bring your broken radios and lamps. '.repeat(6)}Tea is on us.\n` +
+      // Folding counts octets, and must not split a character's bytes.
+      `${'Crème brûlée, 日本語の説明 — '.repeat(5)}fin.`;
+    event.body_plain_text = `  ${body}\n`;
     const ics = icsFor(event)!;
 
-    expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).to.equal(true);
-    expect(ics.trimEnd().endsWith('END:VCALENDAR')).to.equal(true);
-    const properties = icsProperties(ics);
-    expect(properties.get('BEGIN')).to.equal('VCALENDAR');
-    expect(ics).to.include('\r\nBEGIN:VEVENT\r\n');
-    expect(properties.get('DTSTART')).to.equal(utcStamp(startOf(post)));
-    expect(properties.get('DTEND')).to.equal(utcStamp(endOf(post)));
-    expect(properties.get('SUMMARY')).to.equal('Makers\\, menders\\; and friends: a long evening');
-    expect(properties.get('DESCRIPTION')).to.include('Tea is on us.');
-    expect(properties.get('DESCRIPTION')).not.to.match(/<\w/);
-    expect(properties.get('LOCATION')).to.equal(settingsOf(post).virtual_location_url);
-    expect(properties.has('RRULE')).to.equal(false);
+    const { calendar, event: vevent } = parsedEvent(ics);
+    expect(calendar.name).to.equal('vcalendar');
+    expect(propertyValue(calendar, 'version')).to.equal('2.0');
+    expect(String(propertyValue(calendar, 'prodid'))).to.include('circle-widgets');
+    expect(propertyValue(vevent, 'summary')).to.equal(title);
+    expect(propertyValue(vevent, 'description')).to.equal(`${body}\n\n${post.url}`);
+    expect(propertyValue(vevent, 'location')).to.equal(settingsOf(post).virtual_location_url);
+    expect(propertyValue(vevent, 'url')).to.equal(post.url);
+    expect(propertyValue(vevent, 'uid')).to.equal(`event-${post.id}@${new URL(post.url!).host}`);
+    expect(utcTime(vevent, 'dtstart')).to.equal(toSeconds(startOf(post)));
+    expect(utcTime(vevent, 'dtend')).to.equal(toSeconds(endOf(post)));
+    expect(vevent.hasProperty('rrule')).to.equal(false);
+    expect(calendar.getAllSubcomponents('vtimezone')).to.have.length(0);
 
+    // RFC 5545 folds lines longer than 75 octets; the long description had to be folded.
     const physical = ics.split('\r\n');
     const octets = physical.map((line) => new TextEncoder().encode(line).length);
     expect(Math.max(...octets)).to.be.at.most(75);
@@ -624,6 +759,8 @@ describe('add to calendar', () => {
       physical.some((line) => line.startsWith(' ')),
       'no line was folded',
     ).to.equal(true);
+    expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).to.equal(true);
+    expect(ics.trimEnd().endsWith('END:VCALENDAR')).to.equal(true);
   });
 
   it('leaves out a join link the member may not see yet', () => {
@@ -631,35 +768,114 @@ describe('add to calendar', () => {
     event.event_setting_attributes!.hide_location_from_non_attendees = true;
     const joinUrl = event.event_setting_attributes!.virtual_location_url!;
 
+    expect(parsedEvent(icsFor(event)!).event.hasProperty('location')).to.equal(false);
     expect(icsFor(event)).not.to.include(joinUrl.slice(8));
     expect(googleCalendarUrl(event)).not.to.include(encodeURIComponent(joinUrl));
     expect(new URL(outlookUrl(event)!).searchParams.get('location')).to.equal('');
 
     event.rsvped_event = true;
-    expect(icsProperties(icsFor(event)!).get('LOCATION')).to.equal(joinUrl);
+    expect(propertyValue(parsedEvent(icsFor(event)!).event, 'location')).to.equal(joinUrl);
     expect(new URL(outlookUrl(event)!).searchParams.get('location')).to.equal(joinUrl);
   });
 
-  it("exports a recurring event's recurrence, in the series' time zone when known", () => {
-    const post = upcomingInSandbox().find((candidate) => candidate.event_type === 'recurring');
-    expect(post, 'the sandbox should have a recurring event').to.exist;
-    const recurrence = post!.recurring_setting_attributes!;
-    const series = sandbox.db.recurringSeries.find((entry) => entry.eventIds.includes(post!.id))!;
+  it("exports a recurring event's recurrence, in UTC or the series' time zone", () => {
+    const { post, timeZone } = recurringInSandbox();
+    const recurrence = post.recurring_setting_attributes!;
+    const interval = recurrence.frequency === 'biweekly' ? 2 : 1;
+    const until = toSeconds(Date.parse(recurrence.ends_at!));
 
-    const rule = icsProperties(icsFor(asEvent(post!))!).get('RRULE')!;
-    const expectedFreq = recurrence.frequency === 'biweekly' ? 'WEEKLY;INTERVAL=2' : 'WEEKLY';
-    expect(rule).to.include(`FREQ=${expectedFreq}`);
-    expect(rule).to.include(`UNTIL=${utcStamp(Date.parse(recurrence.ends_at!))}`);
+    const inUtc = parsedEvent(icsFor(asEvent(post))!).event;
+    expect(utcTime(inUtc, 'dtstart')).to.equal(toSeconds(startOf(post)));
+    expect(utcTime(inUtc, 'dtend')).to.equal(toSeconds(endOf(post)));
+    const rule = propertyValue(inUtc, 'rrule') as ICAL.Recur;
+    expect(rule.freq).to.equal('WEEKLY');
+    expect(rule.interval).to.equal(interval);
+    expect(rule.until!.toUnixTime() * 1000).to.equal(until);
+    expect(rule.count).to.equal(null);
 
-    const zoned = icsProperties(icsFor(asEvent(post!), series.timeZone)!);
-    expect(zoned.get(`DTSTART;TZID=${series.timeZone}`)).to.equal(
-      wallStamp(startOf(post!), series.timeZone),
-    );
-    expect(zoned.get(`DTEND;TZID=${series.timeZone}`)).to.equal(
-      wallStamp(endOf(post!), series.timeZone),
-    );
-    expect(zoned.get('RRULE')).to.include(`UNTIL=${utcStamp(Date.parse(recurrence.ends_at!))}`);
+    const zoned = parsedEvent(icsFor(asEvent(post), timeZone)!).event;
+    expect(zonedTime(zoned, 'dtstart')).to.deep.equal({
+      zone: timeZone,
+      clock: wallClockIn(startOf(post), timeZone),
+    });
+    expect(zonedTime(zoned, 'dtend')).to.deep.equal({
+      zone: timeZone,
+      clock: wallClockIn(endOf(post), timeZone),
+    });
+    const zonedRule = propertyValue(zoned, 'rrule') as ICAL.Recur;
+    expect(zonedRule.freq).to.equal('WEEKLY');
+    expect(zonedRule.interval).to.equal(interval);
+    // UNTIL stays in UTC with a TZID start, as RFC 5545 asks.
+    expect(zonedRule.until!.zone === ICAL.Timezone.utcTimezone).to.equal(true);
+    expect(zonedRule.until!.toUnixTime() * 1000).to.equal(until);
   });
+
+  it('exports a series with a number of dates and no end as a COUNT', () => {
+    const { post } = recurringInSandbox();
+    const event = asEvent(post);
+    event.recurring_setting_attributes = {
+      ...event.recurring_setting_attributes,
+      frequency: 'weekly',
+      ends_at: undefined,
+      occurrences: 6,
+    };
+
+    const vevent = parsedEvent(icsFor(event)!).event;
+    const rule = propertyValue(vevent, 'rrule') as ICAL.Recur;
+    expect(rule.freq).to.equal('WEEKLY');
+    expect(rule.count).to.equal(6);
+    expect(rule.until).to.equal(null);
+
+    // Expanded by ical.js: six weekly dates from the first.
+    const iterator = new ICAL.Event(vevent).iterator();
+    const starts: number[] = [];
+    for (let next = iterator.next(); next; next = iterator.next()) {
+      starts.push(next.toUnixTime() * 1000);
+    }
+    const first = toSeconds(startOf(post));
+    expect(starts).to.deep.equal([0, 1, 2, 3, 4, 5].map((week) => first + week * 7 * DAY));
+  });
+
+  for (const timeZone of [
+    'America/New_York',
+    'Europe/London',
+    'Asia/Kolkata',
+    'Australia/Lord_Howe',
+  ]) {
+    it(`writes a VTIMEZONE for ${timeZone} that keeps a weekly time across DST`, () => {
+      // Twelve Mondays from late September 2026: past the autumn change in New York and
+      // London, and Lord Howe's half-hour spring change; Kolkata has none.
+      const first = instantAt(2026, 9, 21, 18, 30, timeZone);
+      const event = asEvent(openEvent());
+      const hour = 60 * 60 * 1000;
+      event.event_setting_attributes = {
+        ...event.event_setting_attributes,
+        starts_at: new Date(first).toISOString(),
+        ends_at: new Date(first + hour).toISOString(),
+      };
+      event.recurring_setting_attributes = { frequency: 'weekly', occurrences: 12 };
+
+      const { calendar, event: vevent } = parsedEvent(icsFor(event, timeZone)!);
+      const zones = calendar.getAllSubcomponents('vtimezone');
+      expect(zones.map((zone) => zone.getFirstPropertyValue('tzid'))).to.deep.equal([timeZone]);
+      expect(zonedTime(vevent, 'dtstart').zone).to.equal(timeZone);
+
+      // ical.js reads the times through the file's own VTIMEZONE.
+      const iterator = new ICAL.Event(vevent).iterator();
+      const starts: number[] = [];
+      for (let next = iterator.next(); next; next = iterator.next()) {
+        starts.push(next.toUnixTime() * 1000);
+      }
+      const expected = [...Array(12).keys()].map((week) =>
+        instantAt(2026, 9, 21 + 7 * week, 18, 30, timeZone),
+      );
+      expect(starts.map((time) => new Date(time).toISOString())).to.deep.equal(
+        expected.map((time) => new Date(time).toISOString()),
+      );
+      const end = propertyValue(vevent, 'dtend') as ICAL.Time;
+      expect(end.toUnixTime() * 1000).to.equal(first + hour);
+    });
+  }
 
   it('builds Google Calendar and Outlook links with the right times and title', () => {
     const post = openEvent(true);
@@ -674,6 +890,7 @@ describe('add to calendar', () => {
     );
     expect(google.searchParams.get('location')).to.equal(settingsOf(post).in_person_location);
     expect(google.searchParams.get('details')).to.include(post.body_plain_text!.trim());
+    expect(google.searchParams.has('recur')).to.equal(false);
 
     const outlook = new URL(outlookUrl(event)!);
     expect(outlook.origin + outlook.pathname).to.equal(
@@ -683,6 +900,25 @@ describe('add to calendar', () => {
     expect(Date.parse(outlook.searchParams.get('startdt')!)).to.equal(startOf(post));
     expect(Date.parse(outlook.searchParams.get('enddt')!)).to.equal(endOf(post));
     expect(outlook.searchParams.get('body')).to.include(post.body_plain_text!.trim());
+
+    // A recurring event repeats in Google Calendar too, in the series' zone when known.
+    const { post: repeating, timeZone } = recurringInSandbox();
+    const recurrence = repeating.recurring_setting_attributes!;
+    const freq = recurrence.frequency === 'biweekly' ? 'WEEKLY;INTERVAL=2' : 'WEEKLY';
+    const until = utcStamp(Date.parse(recurrence.ends_at!));
+    const series = new URL(googleCalendarUrl(asEvent(repeating), timeZone)!);
+    expect(series.searchParams.get('recur')).to.equal(`RRULE:FREQ=${freq};UNTIL=${until}`);
+    expect(series.searchParams.get('ctz')).to.equal(timeZone);
+    const counted = asEvent(repeating);
+    counted.recurring_setting_attributes = {
+      frequency: 'weekly',
+      ends_at: undefined,
+      occurrences: 6,
+    };
+    expect(new URL(googleCalendarUrl(counted)!).searchParams.get('recur')).to.equal(
+      'RRULE:FREQ=WEEKLY;COUNT=6',
+    );
+    expect(new URL(googleCalendarUrl(counted)!).searchParams.has('ctz')).to.equal(false);
   });
 
   it('opens and closes the options with the keyboard; Esc returns focus to the button', async () => {
@@ -734,45 +970,77 @@ describe('add to calendar', () => {
 
   it('downloads a text/calendar file in the series time zone and frees its URL', async () => {
     document.addEventListener('click', preventNavigation, true);
-    const post = upcomingInSandbox().find((candidate) => candidate.event_type === 'recurring')!;
-    const series = sandbox.db.recurringSeries.find((entry) => entry.eventIds.includes(post.id))!;
+    const { post, timeZone } = recurringInSandbox();
     const element = await eventList({ perPage: 50 });
     await loaded(element);
     const item = card(element, post);
     await waitUntil(() => part(item, 'event-zone'), 'the series zone did not load', WAIT);
 
-    const created: { url: string; blob: Blob }[] = [];
-    const revoked: string[] = [];
-    const { createObjectURL, revokeObjectURL } = URL;
-    URL.createObjectURL = (blob: Blob) => {
-      const url = createObjectURL(blob);
-      created.push({ url, blob: blob });
-      return url;
-    };
-    URL.revokeObjectURL = (url: string) => {
-      revoked.push(url);
-      revokeObjectURL(url);
-    };
+    const urls = recordObjectUrls();
     try {
       calendarButton(item).click();
       await element.updateComplete;
       part(item, 'calendar-option')!.click();
-      await waitUntil(() => revoked.length > 0, 'the Blob URL was not revoked', WAIT);
+      await waitUntil(() => urls.revoked.length > 0, 'the Blob URL was not revoked', WAIT);
     } finally {
-      URL.createObjectURL = createObjectURL;
-      URL.revokeObjectURL = revokeObjectURL;
+      urls.restore();
     }
 
+    const { created, revoked } = urls;
     expect(created).to.have.length(1);
     expect(revoked).to.deep.equal([created[0].url]);
     expect(created[0].blob.type).to.match(/^text\/calendar/);
-    const properties = icsProperties(await created[0].blob.text());
-    expect(properties.get(`DTSTART;TZID=${series.timeZone}`)).to.equal(
-      wallStamp(startOf(post), series.timeZone),
-    );
-    expect(properties.get('RRULE')).to.match(/^FREQ=WEEKLY/);
+    const vevent = parsedEvent(await created[0].blob.text()).event;
+    expect(zonedTime(vevent, 'dtstart')).to.deep.equal({
+      zone: timeZone,
+      clock: wallClockIn(startOf(post), timeZone),
+    });
+    expect((propertyValue(vevent, 'rrule') as ICAL.Recur).freq).to.equal('WEEKLY');
     expect(part(item, 'calendar-menu')!.hidden).to.equal(true);
     expect(element.shadowRoot!.activeElement).to.equal(calendarButton(item));
+  });
+
+  it("waits for the series' time zone before writing a recurring event's file", async () => {
+    document.addEventListener('click', preventNavigation, true);
+    const { post, timeZone } = recurringInSandbox();
+    // Hold the zone lookups (one date a page) until the download has been asked for.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let held = 0;
+    worker.use(
+      http.get(`${API}/spaces/:space_id/events/:event_id/recurring_events`, async ({ request }) => {
+        if (new URL(request.url).searchParams.get('per_page') !== '1') return undefined;
+        held += 1;
+        await gate;
+        return undefined;
+      }),
+    );
+    const element = await eventList({ perPage: 50 });
+    await loaded(element);
+    await waitUntil(() => held > 0, 'the series zone was not asked for', WAIT);
+    const item = card(element, post);
+    expect(part(item, 'event-zone'), 'the zone showed before it loaded').to.equal(null);
+
+    const urls = recordObjectUrls();
+    try {
+      calendarButton(item).click();
+      await element.updateComplete;
+      part(item, 'calendar-option')!.click();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(urls.created, 'the file was written before the zone was known').to.have.length(0);
+
+      release();
+      await waitUntil(() => urls.revoked.length > 0, 'the Blob URL was not revoked', WAIT);
+    } finally {
+      urls.restore();
+    }
+    expect(urls.created).to.have.length(1);
+    const vevent = parsedEvent(await urls.created[0].blob.text()).event;
+    expect(zonedTime(vevent, 'dtstart')).to.deep.equal({
+      zone: timeZone,
+      clock: wallClockIn(startOf(post), timeZone),
+    });
+    expect(vevent.hasProperty('rrule')).to.equal(true);
   });
 
   it('has no accessibility violations with the options open', async () => {

@@ -90,6 +90,14 @@ const MAX_MONTH_PAGES = 10;
 const FACEPILE_SIZE = 5;
 const ATTENDEES_PER_PAGE = 20;
 const DATES_PER_PAGE = 10;
+/**
+ * "RSVP to all dates" loads the series' remaining dates first, but no more pages than this.
+ * TODO: a series with more than MAX_SERIES_PAGES pages of dates gets RSVPs to the first ones.
+ */
+const MAX_SERIES_PAGES = 100;
+
+/** How long an .ics download waits for its series' time zone before writing it in UTC. */
+const ZONE_WAIT_MS = 3000;
 
 /** Cover images are drawn 2:1; the attributes reserve the space before they load. */
 const COVER_WIDTH = 640;
@@ -121,6 +129,8 @@ const DAY_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
  * @csspart cover - An event's cover image.
  * @csspart date - The calendar-page date block.
  * @csspart title - An event's title; it opens the event.
+ * @csspart meta - An event's time, own time zone and location lines (with `time`, `event-zone`
+ *   and `location`).
  * @csspart time - An event's time range in the shown time zone.
  * @csspart event-zone - The event's own time zone, when it is known and differs.
  * @csspart live-label - "Happening now" or "Starts in 10 minutes".
@@ -149,6 +159,8 @@ const DAY_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
  * @csspart series-rsvp - The buttons that RSVP to the chosen dates or to all of them.
  * @csspart day-panel - The events of the day opened in the month view.
  * @csspart month-grid - The month view's grid of days.
+ * @csspart header - The month view's header: its name and the buttons that change it (with
+ *   `month-header`).
  * @csspart month-header - The month's name and the buttons that change it.
  * @csspart month-title - The month's name.
  * @csspart month-nav - The previous month, next month and today buttons.
@@ -199,10 +211,13 @@ const DAY_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
  * @cssprop [--circle-shadow-raised] - Shadow under popovers, menus and dialogs.
  * @cssprop [--circle-font-mono] - Font of code in rich text; the system's monospace by default.
  *
- * @fires circle-event-open - Before an event opens in the detail dialog; cancelable.
- * @fires circle-rsvp - Before an RSVP or its cancellation is sent; cancelable.
- * @fires circle-auth-required - The visitor is signed out; the host may show its sign-in.
- * @fires circle-error - A load or an RSVP failed; `detail` has `kind`, `status` and `message`.
+ * @fires {CircleEventOpenEvent} circle-event-open - Before an event opens in the detail dialog;
+ *   cancelable.
+ * @fires {CircleRsvpEvent} circle-rsvp - Before an RSVP or its cancellation is sent; cancelable.
+ * @fires {CircleAuthRequiredEvent} circle-auth-required - The visitor is signed out; the host may
+ *   show its sign-in.
+ * @fires {CustomEvent<CircleErrorDetail>} circle-error - A load or an RSVP failed; `detail` has
+ *   `kind`, `status` and `message`.
  */
 export class CircleEvents extends CircleElement {
   static override styles = [sharedStyles, richTextStyles, eventsStyles, monthGridStyles];
@@ -246,6 +261,9 @@ export class CircleEvents extends CircleElement {
 
   /** Event zones by event id, known only for recurring events (see `loadEventZones`). */
   @state() private eventZones = new Map<number, string>();
+
+  /** The zone lookups by event id, for a download that must wait for its event's zone. */
+  private zoneLookups = new Map<number, Promise<unknown>>();
 
   /** Whose calendar options are open, by the title they describe: a card's or the detail's. */
   @state() private calendarOpenFor?: string;
@@ -309,8 +327,12 @@ export class CircleEvents extends CircleElement {
 
   private readonly seriesDates = new PagedList<RecurringEvent, number>(this, {
     fetchPage: (page, signal) => this.fetchSeriesDates(page, signal),
-    onError: (error) => this.dispatchError(error),
+    // While "RSVP to all dates" loads the rest, its own failure message reports the error.
+    onError: (error) => (this.loadingAllDates ? undefined : this.dispatchError(error)),
   });
+
+  /** Whether "RSVP to all dates" is loading the series' remaining dates. */
+  private loadingAllDates = false;
 
   private readonly firstPage = new Task(this, {
     task: async ([api, filter, view], { signal }) => {
@@ -528,9 +550,11 @@ export class CircleEvents extends CircleElement {
       <div class="details">
         ${this.renderTitle(event, titleId, 0)}
         ${start ? this.renderTimes(event, start, false) : nothing}
-        ${event.rsvped_event && !hasEnded(event, this.clock.now)
-          ? html`<span class="going" part="going">${this.t('going')}</span>`
-          : nothing}
+        ${
+          event.rsvped_event && !hasEnded(event, this.clock.now)
+            ? html`<span class="going" part="going">${this.t('going')}</span>`
+            : nothing
+        }
       </div>
     </article>`;
   }
@@ -621,13 +645,13 @@ export class CircleEvents extends CircleElement {
     const eventZone = withZone ? this.eventZoneOf(event) : undefined;
     const inEventZone = eventZone ? formatEventRange(start, end, lang, eventZone) : undefined;
 
-    return html`<p class="time" part="time">
+    return html`<p class="time" part="time meta">
         <time datetime=${start.toISOString()}>${shown}</time>
         ${this.renderLiveLabel(start, end)}
       </p>
       ${
         eventZone && inEventZone && inEventZone !== shown
-          ? html`<p class="event-zone" part="event-zone">
+          ? html`<p class="event-zone" part="event-zone meta">
               ${this.t('eventTimeZone', { zone: zoneName(eventZone, start, lang, 'longGeneric') })}
               ${this.t('separator')}<time datetime=${start.toISOString()}>${inEventZone}</time>
             </p>`
@@ -656,13 +680,16 @@ export class CircleEvents extends CircleElement {
     </span>`;
   }
 
-  private renderLocation(event: EventPost, settings: EventSettings): TemplateResult | typeof nothing {
+  private renderLocation(
+    event: EventPost,
+    settings: EventSettings,
+  ): TemplateResult | typeof nothing {
     const hidden = locationHidden(event);
     const forAttendees = html`${this.t('separator')}<span>${this.t('locationForAttendees')}</span>`;
 
     if (isInPerson(event)) {
       const place = settings.in_person_location;
-      return html`<p class="location" part="location">
+      return html`<p class="location" part="location meta">
         <span class="location-type">${this.t('inPerson')}</span>
         ${
           hidden
@@ -685,7 +712,7 @@ export class CircleEvents extends CircleElement {
     if (!settings.location_type) return nothing;
 
     const joinUrl = safeUrl(settings.virtual_location_url, WEB_PROTOCOLS);
-    return html`<p class="location" part="location">
+    return html`<p class="location" part="location meta">
       <span class="location-type">${this.t('virtualEvent')}</span>
       ${
         hidden
@@ -774,7 +801,7 @@ export class CircleEvents extends CircleElement {
 
     const open = this.calendarOpenFor === titleId;
     const menuId = `${titleId}-calendar`;
-    const google = googleCalendarUrl(event);
+    const google = googleCalendarUrl(event, this.eventZoneOf(event));
     const outlook = outlookUrl(event);
 
     return html`<div class="calendar" part="calendar" @keydown=${this.onCalendarKeydown}>
@@ -856,7 +883,11 @@ export class CircleEvents extends CircleElement {
     // The click's target is forgotten by the time the iCalendar writer has loaded.
     const option = click.currentTarget as Element | null;
     try {
-      await loadIcs();
+      // A recurring event written in UTC would drift an hour across DST: its zone comes first,
+      // unless Circle is too slow to say it.
+      const zone = this.zoneLookupOf(event);
+      const enough = new Promise((resolve) => setTimeout(resolve, ZONE_WAIT_MS));
+      await Promise.all([loadIcs(), zone && Promise.race([zone, enough])]);
     } catch (error) {
       this.reportFailure('icsFailed', error);
       return;
@@ -1044,7 +1075,8 @@ export class CircleEvents extends CircleElement {
     this.dispatchEvent(opening);
     if (opening.defaultPrevented || event.id === undefined) return;
 
-    this.detailOpener = cause.currentTarget instanceof HTMLElement ? cause.currentTarget : undefined;
+    this.detailOpener =
+      cause.currentTarget instanceof HTMLElement ? cause.currentTarget : undefined;
     this.focusAttendees = atAttendees;
     this.chosenDates = new Set();
     this.detailId = event.id;
@@ -1169,10 +1201,11 @@ export class CircleEvents extends CircleElement {
               ${repeat(
                 this.attendees.items,
                 (attendee) => attendee.id,
-                (attendee) => html`<li class="attendee" part="attendee">
-                  ${this.renderAvatar(attendee.avatar_url, attendee.name)}
-                  <bdi>${attendee.name || this.t('unknownMember')}</bdi>
-                </li>`,
+                (attendee) =>
+                  html`<li class="attendee" part="attendee">
+                    ${this.renderAvatar(attendee.avatar_url, attendee.name)}
+                    <bdi>${attendee.name || this.t('unknownMember')}</bdi>
+                  </li>`,
               )}
             </ul>`
           : html`<p class="muted">${this.t('noAttendees')}</p>`
@@ -1230,7 +1263,7 @@ export class CircleEvents extends CircleElement {
                 part="button"
                 type="button"
                 aria-disabled=${this.seriesSaving ? 'true' : 'false'}
-                @click=${() => void this.rsvpToDates(event, open)}
+                @click=${() => void this.rsvpToAllDates(event)}
               >
                 ${this.t('rsvpAllDates')}
               </button>
@@ -1405,6 +1438,7 @@ export class CircleEvents extends CircleElement {
     this.zonesAbort?.abort();
     this.zonesAbort = new AbortController();
     this.eventZones = new Map();
+    this.zoneLookups = new Map();
   }
 
   /**
@@ -1421,7 +1455,7 @@ export class CircleEvents extends CircleElement {
       if (!isRecurring(event) || event.id === undefined || spaceId === undefined) continue;
 
       const eventId = event.id;
-      api
+      const lookup = api
         .get('/spaces/{space_id}/events/{event_id}/recurring_events', {
           params: { space_id: spaceId, event_id: eventId },
           query: { page: 1, per_page: 1 },
@@ -1433,6 +1467,7 @@ export class CircleEvents extends CircleElement {
           this.eventZones = new Map(this.eventZones).set(eventId, timeZone);
         })
         .catch(() => undefined);
+      this.zoneLookups.set(eventId, lookup);
     }
   }
 
@@ -1467,6 +1502,36 @@ export class CircleEvents extends CircleElement {
     } finally {
       this.setPending(id, false);
     }
+  }
+
+  /**
+   * RSVPs to every upcoming date of the series the member can still RSVP to, not just the
+   * dates shown so far: the remaining pages of dates load first, and show once they have.
+   */
+  private async rsvpToAllDates(event: EventPost): Promise<void> {
+    if (this.seriesSaving) return;
+    this.seriesSaving = true;
+    this.loadingAllDates = true;
+    try {
+      for (let page = 0; this.seriesDates.hasMore && page < MAX_SERIES_PAGES; page++) {
+        await this.seriesDates.loadMore();
+        if (this.seriesDates.error) {
+          this.reportFailure('rsvpDatesFailed', this.seriesDates.error);
+          return;
+        }
+      }
+    } finally {
+      this.loadingAllDates = false;
+      this.seriesSaving = false;
+    }
+    // The member may have closed the detail, or opened another event, while the dates loaded.
+    if (this.detailId !== event.id) return;
+
+    const now = this.clock.now;
+    const open = this.seriesDates.items.filter(
+      (date) => date.id !== event.id && date.id !== undefined && canRsvpOccurrence(date, now),
+    );
+    await this.rsvpToDates(event, open);
   }
 
   /** RSVPs to several dates of a series in one request, through the series' RSVP endpoint. */
@@ -1579,7 +1644,9 @@ export class CircleEvents extends CircleElement {
     if (perPageProblem) problems.push(perPageProblem);
     if (validPerPage(this.limit, Number.NaN) !== this.limit) {
       const expected = this.t('wholeNumberRange', { min: 1, max: 100 });
-      problems.push(this.badAttribute('limit', String(this.limit), expected, String(DEFAULT_LIMIT)));
+      problems.push(
+        this.badAttribute('limit', String(this.limit), expected, String(DEFAULT_LIMIT)),
+      );
     }
 
     if (this.timeZone !== undefined && !isTimeZone(this.timeZone)) {
@@ -1664,6 +1731,11 @@ export class CircleEvents extends CircleElement {
 
   private eventZoneOf(event: EventPost): string | undefined {
     return event.id === undefined ? undefined : this.eventZones.get(event.id);
+  }
+
+  /** The lookup of the event's zone, if one is on its way; it never fails. */
+  private zoneLookupOf(event: EventPost): Promise<unknown> | undefined {
+    return event.id === undefined ? undefined : this.zoneLookups.get(event.id);
   }
 }
 

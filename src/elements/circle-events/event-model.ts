@@ -78,9 +78,7 @@ export function canRsvpOccurrence(occurrence: RecurringEvent, now: number): bool
   const end = validDate(occurrence.ends_at) ?? validDate(occurrence.starts_at);
   const ended = end !== undefined && end.getTime() <= now;
   return (
-    !ended &&
-    !occurrence.rsvped_event &&
-    !isFull(occurrence.rsvp_limit, occurrence.rsvp_count ?? 0)
+    !ended && !occurrence.rsvped_event && !isFull(occurrence.rsvp_limit, occurrence.rsvp_count ?? 0)
   );
 }
 

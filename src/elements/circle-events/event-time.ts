@@ -280,7 +280,7 @@ function zonedInstant(
 }
 
 /** How far `timeZone`'s clocks are ahead of UTC at an instant, in ms. */
-function offsetAt(instant: number, timeZone: string): number {
+export function offsetAt(instant: number, timeZone: string): number {
   const wholeSecond = instant - (((instant % 1000) + 1000) % 1000);
   const clock = wallClock(wholeSecond, timeZone);
   const shown = utcDate(clock.year, clock.month, clock.day, clock.hour, clock.minute, clock.second);

@@ -120,7 +120,7 @@ export class MonthGrid implements ReactiveController {
     );
 
     return html`<div class="month-grid" part="month-grid">
-      <div class="month-header" part="month-header">
+      <div class="month-header" part="month-header header">
         ${renderHeading(options.headingLevel ?? 2, title, {
           class: 'month-title',
           part: 'month-title',
