@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -33,6 +33,16 @@ const sharedSpecPlugin = {
     const file = fileURLToPath(new URL(`../shared/circle-api/${match[1]}`, import.meta.url));
     return { body: readFileSync(file, 'utf8'), type: 'json' };
   },
+};
+
+// A hostile host page `name.html` with a `name.csp` beside it is served with that policy as a
+// real Content-Security-Policy response header, the way most sites send one.
+const fixturePolicyHeader = async (context, next) => {
+  await next();
+  const match = /^\/test\/fixtures\/hostile\/([\w-]+)\.html$/.exec(context.path);
+  if (!match) return;
+  const file = fileURLToPath(new URL(`./test/fixtures/hostile/${match[1]}.csp`, import.meta.url));
+  if (existsSync(file)) context.set('Content-Security-Policy', readFileSync(file, 'utf8').trim());
 };
 
 // These ship CommonJS or UMD only; the browser gets one ES module bundled on first request.
@@ -72,6 +82,7 @@ export default {
       launchOptions: { executablePath: findChrome(), args: chromeArgs },
     }),
   ],
+  middleware: [fixturePolicyHeader],
   plugins: [
     mswWorkerPlugin,
     sharedSpecPlugin,

@@ -60,10 +60,16 @@ export function pageUrl(value: string | undefined): string | undefined {
 /** Circle's path for the Member API, which the client puts after the api base itself. */
 const MEMBER_API_PATH = '/api/headless/v1';
 
+/** Whether `hostname` is Circle's own, which serves the Member API at its root and nowhere else. */
+function isCircleHost(hostname: string): boolean {
+  return hostname === 'circle.so' || hostname.endsWith('.circle.so');
+}
+
 /**
  * `value` as the base the client puts Member API paths under: an absolute http(s) URL without a
  * trailing slash, query or fragment, and without Circle's own `/api/headless/v1` when it was
- * pasted in from Circle's docs. A proxy's path stays. undefined when `value` isn't a web URL.
+ * pasted in from Circle's docs. On Circle's own host any path is dropped (a community page's
+ * address pasted in); a proxy's path stays. undefined when `value` isn't a web URL.
  */
 export function apiBaseUrl(value: string | undefined): string | undefined {
   const href = pageUrl(value);
@@ -73,6 +79,28 @@ export function apiBaseUrl(value: string | undefined): string | undefined {
   url.search = '';
   url.hash = '';
   const path = url.pathname.replace(/\/+$/, '');
-  url.pathname = path.endsWith(MEMBER_API_PATH) ? path.slice(0, -MEMBER_API_PATH.length) : path;
+  const ownPath = path.endsWith(MEMBER_API_PATH) ? path.slice(0, -MEMBER_API_PATH.length) : path;
+  url.pathname = isCircleHost(url.hostname) ? '' : ownPath;
   return url.href.replace(/\/+$/, '');
+}
+
+/**
+ * What {@link apiBaseUrl} uses instead of `value` when it had to change what was written, so the
+ * element can say so: a trailing slash trimmed, a query or fragment dropped, Circle's API path or
+ * a path on Circle's own host dropped. undefined when `value` is used as written (a proxy's path
+ * included), and when it isn't a web URL at all, which the session controller reports instead.
+ */
+export function apiBaseCorrection(value: string | undefined): string | undefined {
+  const usable = apiBaseUrl(value);
+  if (!usable || !value) return undefined;
+
+  // The URL parser makes "https://app.circle.so" and "https://app.circle.so/" alike: read the
+  // slash, query and fragment from the text as written.
+  const written = value.trim();
+  const beforeQuery = written.replace(/[?#][\s\S]*$/, '');
+  const trailingSlash = beforeQuery.endsWith('/');
+  const queryOrFragment = beforeQuery !== written;
+  const writtenPath = new URL(written, document.baseURI).pathname.replace(/\/+$/, '');
+  const pathDropped = new URL(usable).pathname.replace(/\/+$/, '') !== writtenPath;
+  return trailingSlash || queryOrFragment || pathDropped ? usable : undefined;
 }

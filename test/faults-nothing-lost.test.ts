@@ -233,6 +233,17 @@ describe('Nothing lost', function () {
       expect(escaped).to.deep.equal([]);
     }
 
+    /** Clicks `button` and waits until Circle took the change, so that undoing it is what fails. */
+    async function changeFor(button: () => HTMLElement, state: () => string | null): Promise<void> {
+      const before = state();
+      button().click();
+      await waitUntil(
+        () => state() !== before && button().getAttribute('aria-disabled') === 'false',
+        'the change before the undo did not go through',
+        WAIT,
+      );
+    }
+
     it("<circle-feed>: a post's like, with one request for a double-click", async () => {
       const sends = countRequests('post', `${API}/posts/:post_id/user_likes`, serverError(500));
       const element = await mount(FEED);
@@ -307,6 +318,93 @@ describe('Nothing lost', function () {
       const rsvp = () => card!.querySelector<HTMLElement>('[part~="rsvp-button"]')!;
 
       await expectRollback(element, rsvp, () => textOf(rsvp()), 'rsvpFailed');
+    });
+
+    it("<circle-feed>: taking back a post's like", async () => {
+      const sends = countRequests('delete', `${API}/posts/:post_id/user_likes`, serverError(500));
+      const element = await mount(FEED);
+      await untilShown(element, FEED);
+      const card = shadowAll(element, 'article[part~="item"]').find((candidate) =>
+        candidate.querySelector('[part~="like-button"][aria-pressed="false"]'),
+      )!;
+      const like = () => card.querySelector<HTMLElement>('[part~="like-button"]')!;
+      const pressed = () => like().getAttribute('aria-pressed');
+      await changeFor(like, pressed);
+      expect(pressed()).to.equal('true');
+
+      await expectRollback(element, like, pressed, 'unlikeFailed');
+      expect(sends.calls).to.equal(1);
+    });
+
+    it("<circle-feed>: removing a post's bookmark", async () => {
+      const sends = countRequests('delete', `${API}/bookmarks/:id`, serverError(500));
+      const element = await mount(FEED);
+      await untilShown(element, FEED);
+      const card = shadowAll(element, 'article[part~="item"]').find((candidate) =>
+        candidate.querySelector('[part~="bookmark-button"][aria-pressed="false"]'),
+      )!;
+      const bookmark = () => card.querySelector<HTMLElement>('[part~="bookmark-button"]')!;
+      const pressed = () => bookmark().getAttribute('aria-pressed');
+      await changeFor(bookmark, pressed);
+      expect(pressed()).to.equal('true');
+
+      await expectRollback(element, bookmark, pressed, 'unbookmarkFailed');
+      expect(sends.calls).to.equal(1);
+    });
+
+    it("<circle-post>: taking back the post's like", async () => {
+      const sends = countRequests('delete', `${API}/posts/:post_id/user_likes`, serverError(500));
+      conversationPost().is_liked = true;
+      const element = await conversation();
+      const like = () => shadow<HTMLElement>(element, '[part~="actions"] [part~="like-button"]')!;
+      const pressed = () => like().getAttribute('aria-pressed');
+      expect(pressed()).to.equal('true');
+
+      await expectRollback(element, like, pressed, 'unlikeFailed');
+      expect(sends.calls).to.equal(1);
+    });
+
+    it("<circle-post>: taking back a comment's like", async () => {
+      const sends = countRequests(
+        'delete',
+        `${API}/comments/:comment_id/user_likes`,
+        serverError(500),
+      );
+      const element = await conversation();
+      const comment = shadowAll(element, '[part~="comment"]').find((candidate) =>
+        candidate.querySelector(':scope > [part~="comment-actions"] [aria-pressed="false"]'),
+      )!;
+      const like = () =>
+        comment.querySelector<HTMLElement>(
+          ':scope > [part~="comment-actions"] [part~="comment-like-button"]',
+        )!;
+      const pressed = () => like().getAttribute('aria-pressed');
+      await changeFor(like, pressed);
+      expect(pressed()).to.equal('true');
+
+      await expectRollback(element, like, pressed, 'unlikeFailed');
+      expect(sends.calls).to.equal(1);
+    });
+
+    it('<circle-events>: cancelling an RSVP', async () => {
+      const sends = countRequests(
+        'delete',
+        `${API}/events/:event_id/event_attendees`,
+        serverError(500),
+      );
+      const element = await mount(EVENTS_LIST);
+      await untilShown(element, EVENTS_LIST);
+      const card = shadowAll(element, '[part~="item"]').find(
+        (candidate) => textOf(candidate.querySelector('[part~="rsvp-button"]')) === msg('rsvp'),
+      );
+      expect(card, 'no event open for RSVP').to.exist;
+      const rsvp = () => card!.querySelector<HTMLElement>('[part~="rsvp-button"]')!;
+      await changeFor(rsvp, () => textOf(rsvp()));
+      expect(textOf(rsvp())).to.equal(msg('cancelRsvp'));
+
+      await expectRollback(element, rsvp, () => textOf(rsvp()), 'cancelRsvpFailed');
+      expect(textOf(card!.querySelector('[part~="going"]'))).to.equal(msg('going'));
+      expect(sends.calls).to.equal(1);
     });
 
     it('<circle-notifications variant="inline">: marking one as read', async () => {

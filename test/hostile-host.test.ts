@@ -5,10 +5,11 @@
 // of this page, whose sandbox community (msw's worker) answers the frame's requests too.
 // Needs `npm run build`.
 import { expect, waitUntil } from '@open-wc/testing';
+import { bypass, getResponse, http } from 'msw';
 
 import { sandbox, worker } from './support/sandbox.js';
 import { textOf } from './support/dom.js';
-import { apiBaseUrl } from '../src/config.js';
+import { apiBaseCorrection, apiBaseUrl } from '../src/config.js';
 
 const API = 'https://app.circle.so/api/headless/v1';
 
@@ -303,6 +304,7 @@ describe('hostile host pages, with the built CDN files', function () {
       // Reports arrive asynchronously.
       await settle(500);
       expectClean(page);
+      await expectEnforced(page);
     });
 
     it('runs the module loader and its chunks under it', async () => {
@@ -320,6 +322,65 @@ describe('hostile host pages, with the built CDN files', function () {
 
       await settle(300);
       expectClean(page);
+      await expectEnforced(page);
+    });
+
+    /**
+     * Checks that the server sent `name`.html with the policy in `name`.csp as a real
+     * Content-Security-Policy header, then opens it.
+     */
+    async function openWithPolicyHeader(name: string): Promise<HostPage> {
+      // Straight from the test server: the sandbox's worker answers only Circle's and the
+      // endpoint's URLs.
+      const fromServer = (file: string) =>
+        fetch(bypass(new Request(`/test/fixtures/hostile/${file}`, { cache: 'no-store' })));
+      const policy = (await (await fromServer(`${name}.csp`)).text()).trim();
+      const served = await fromServer(`${name}.html`);
+      expect(
+        served.headers.get('Content-Security-Policy'),
+        `${name}.html came without its policy header: the test server's middleware for ` +
+          'test/fixtures/hostile/*.csp (web-test-runner.config.mjs) is missing',
+      ).to.equal(policy);
+      return openPage(name);
+    }
+
+    /**
+     * The policy is in force in the page: eval, which neither `script-src` nor Trusted Types
+     * allows, is refused and reported.
+     */
+    async function expectEnforced(page: HostPage): Promise<void> {
+      expect(() => page.window.eval('1'), 'eval ran').to.throw();
+      await waitUntil(() => page.window.hostileLog.violations.length > 0, 'no report of eval');
+      expect(page.window.hostileLog.violations).to.have.length(1);
+      expect(page.window.hostileLog.violations[0]).to.contain('eval');
+    }
+
+    it('runs the classic bundle under the same policy sent as a response header', async () => {
+      const page = await openWithPolicyHeader('csp-header');
+      await allRendered(page);
+      const bell = page.document.querySelector('circle-notifications')!;
+      (await rendered(bell, 'button')).click();
+      await rendered(bell, '[part~="item"]');
+      const post = addPost(page, openPost(true), page.document.getElementById('later')!);
+      (await rendered(post, '.embed-load')).click();
+      await rendered<HTMLIFrameElement>(post, 'iframe');
+
+      await settle(500);
+      expectClean(page);
+      await expectEnforced(page);
+    });
+
+    it('runs the module loader and its chunks under the policy sent as a header', async () => {
+      const page = await openWithPolicyHeader('csp-loader-header');
+      await allRendered(page);
+      const events = page.document.querySelector('circle-events')!;
+      (await rendered(events, 'button[part~="calendar-button"]')).click();
+      const menu = await rendered(events, 'ul[part~="calendar-menu"]');
+      await waitUntil(() => !menu.hidden, 'the calendar menu did not open');
+
+      await settle(300);
+      expectClean(page);
+      await expectEnforced(page);
     });
 
     it("runs two copies and the loader when the policy adds 'allow-duplicates'", async () => {
@@ -463,10 +524,58 @@ describe('apiBaseUrl', () => {
       'https://www.example.com/circle',
     );
     expect(apiBaseUrl('/circle-proxy')).to.equal(`${location.origin}/circle-proxy`);
+    expect(apiBaseUrl('https://www.example.com/circle/api/headless/v1')).to.equal(
+      'https://www.example.com/circle',
+    );
     expect(apiBaseUrl('https://app.circle.so/api/headless/v1/')).to.equal('https://app.circle.so');
     expect(apiBaseUrl('https://app.circle.so/?a=1#b')).to.equal('https://app.circle.so');
     expect(apiBaseUrl('ftp://app.circle.so')).to.equal(undefined);
     expect(apiBaseUrl('')).to.equal(undefined);
+  });
+
+  it("drops any path on Circle's own host, which serves the API at its root only", () => {
+    expect(apiBaseUrl('https://app.circle.so/c/general')).to.equal('https://app.circle.so');
+    expect(apiBaseUrl('https://APP.circle.so/c/general/')).to.equal('https://app.circle.so');
+    expect(apiBaseUrl('https://circle.so/anything')).to.equal('https://circle.so');
+    // Only Circle's own domain: a look-alike is someone's proxy.
+    expect(apiBaseUrl('https://notcircle.so/circle')).to.equal('https://notcircle.so/circle');
+  });
+});
+
+describe('apiBaseCorrection', () => {
+  it('names what was used instead of a trailing slash, a query, a fragment or a dropped path', () => {
+    for (const [written, used] of [
+      ['https://app.circle.so/', 'https://app.circle.so'],
+      ['https://app.circle.so//', 'https://app.circle.so'],
+      ['  https://app.circle.so/  ', 'https://app.circle.so'],
+      ['https://www.example.com/circle/', 'https://www.example.com/circle'],
+      ['/circle-proxy/', `${location.origin}/circle-proxy`],
+      ['https://app.circle.so?community=1', 'https://app.circle.so'],
+      ['https://app.circle.so#feed', 'https://app.circle.so'],
+      ['https://app.circle.so/api/headless/v1', 'https://app.circle.so'],
+      ['https://app.circle.so/c/general', 'https://app.circle.so'],
+      ['https://www.example.com/circle/api/headless/v1', 'https://www.example.com/circle'],
+    ]) {
+      expect(apiBaseCorrection(written), written).to.equal(used);
+    }
+  });
+
+  it("says nothing about a value used as written, a proxy's path included", () => {
+    for (const written of [
+      'https://app.circle.so',
+      'https://APP.circle.so',
+      'https://www.example.com/circle',
+      '/circle-proxy',
+      `${location.origin}/circle-proxy`,
+    ]) {
+      expect(apiBaseCorrection(written), written).to.equal(undefined);
+    }
+  });
+
+  it('leaves a value that is not a web URL to the session controller', () => {
+    for (const written of ['ftp://app.circle.so/', 'javascript:alert(1)//', '', undefined]) {
+      expect(apiBaseCorrection(written), String(written)).to.equal(undefined);
+    }
   });
 });
 
@@ -523,28 +632,73 @@ describe('bad configuration, with the built CDN file', function () {
     expect(warningsAbout('variant="popup"')).to.have.length(1);
   });
 
-  it('takes an api-base with a trailing slash silently', async () => {
-    const feed = element('trailing-slash');
+  /**
+   * Checks that `id`'s feed loads from Circle and shows one note saying `written` was replaced by
+   * `used`, and that exactly one console warning names the attribute and its value.
+   */
+  async function expectCorrected(id: string, written: string, used: string): Promise<void> {
+    const feed = element(id);
     await rendered(feed, 'article h3');
-    expect(inShadow(feed, '[part~="config-warning"]')).to.deep.equal([]);
-    expect(warningsAbout('https://app.circle.so/"')).to.deep.equal([]);
+    const notes = inShadow(feed, '[part~="config-warning"]');
+    expect(notes, 'notes in the widget').to.have.length(1);
+    expect(textOf(notes[0])).to.contain(`api-base="${written}" is not valid`);
+    expect(textOf(notes[0])).to.contain(`Using "${used}" instead.`);
+    const warnings = warningsAbout(`api-base="${written}"`);
+    expect(warnings, 'console warnings').to.have.length(1);
+    expect(warnings[0]).to.contain('<circle-feed>');
+    expect(warnings[0]).to.contain(`Using "${used}" instead.`);
+  }
+
+  it('trims a trailing slash from api-base, and says so once', async () => {
+    await expectCorrected('trailing-slash', 'https://app.circle.so/', 'https://app.circle.so');
   });
 
   it("drops Circle's API path pasted into api-base, and says so", async () => {
-    const feed = element('copied-api-path');
-    await rendered(feed, 'article h3');
-    const note = await rendered(feed, '[part~="config-warning"]');
-    expect(textOf(note)).to.contain('api-base="https://app.circle.so/api/headless/v1"');
-    expect(textOf(note)).to.contain('Using "https://app.circle.so"');
-    expect(warningsAbout('api-base="https://app.circle.so/api/headless/v1"')).to.have.length(1);
+    await expectCorrected(
+      'copied-api-path',
+      'https://app.circle.so/api/headless/v1',
+      'https://app.circle.so',
+    );
+  });
+
+  it("drops a community page's path on Circle's host from api-base, and says so", async () => {
+    await expectCorrected(
+      'circle-page-path',
+      'https://app.circle.so/c/general',
+      'https://app.circle.so',
+    );
   });
 
   it('drops a query from api-base, and says so', async () => {
-    const feed = element('api-base-query');
+    await expectCorrected(
+      'api-base-query',
+      'https://app.circle.so?community=1',
+      'https://app.circle.so',
+    );
+  });
+
+  it("keeps a same-origin proxy's path in api-base, without a note", async () => {
+    // The site's proxy passes /circle-proxy/api/headless/v1/… on to Circle.
+    const proxied: string[] = [];
+    const proxy = `${location.origin}/circle-proxy`;
+    worker.use(
+      http.all(`${proxy}/api/headless/v1/*`, ({ request }) => {
+        proxied.push(request.url);
+        const upstream = new Request(request.url.replace(proxy, 'https://app.circle.so'), request);
+        return getResponse(sandbox.handlers, upstream);
+      }),
+    );
+    const feed = page.document.createElement('circle-feed');
+    feed.setAttribute('api-base', '/circle-proxy');
+    feed.setAttribute('per-page', '2');
+    feed.setAttribute('paging', 'button');
+    page.document.body.append(feed);
+
     await rendered(feed, 'article h3');
-    const note = await rendered(feed, '[part~="config-warning"]');
-    expect(textOf(note)).to.contain('Using "https://app.circle.so"');
-    expect(warningsAbout('api-base="https://app.circle.so?community=1"')).to.have.length(1);
+    expect(proxied.some((url) => url.startsWith(`${proxy}/api/headless/v1/home?`))).to.equal(true);
+    expect(inShadow(feed, '[part~="config-warning"]')).to.deep.equal([]);
+    expect(warningsAbout('api-base="/circle-proxy"')).to.deep.equal([]);
+    feed.remove();
   });
 
   it('refuses a token endpoint that is not a web URL', async () => {

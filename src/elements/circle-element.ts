@@ -18,7 +18,7 @@ import {
   watchText,
 } from '../i18n/strings.js';
 import type { StringKey, StringTable } from '../i18n/strings.js';
-import { apiBaseUrl, pageConfig, pageUrl } from '../config.js';
+import { apiBaseCorrection, pageConfig, pageUrl } from '../config.js';
 import { safeUrl } from '../utils/safe-url.js';
 import type { RichTextOptions } from '../rich-text/render.js';
 import { formatDateTime, formatRelative } from '../utils/format.js';
@@ -168,11 +168,11 @@ export abstract class CircleElement extends LitElement {
    */
   protected forgetMemberData(): void {}
 
-  /** Describes an api-base the client had to trim, such as one with Circle's API path pasted in. */
+  /** Describes an api-base the client had to correct: a trailing slash, a pasted path, a query. */
   private apiBaseProblems(): string[] {
     const value = this.apiBase || pageConfig().apiBase;
-    const usable = apiBaseUrl(value);
-    if (!usable || usable === pageUrl(value)?.replace(/\/+$/, '')) return [];
+    const usable = apiBaseCorrection(value);
+    if (!usable) return [];
     return [
       this.t('badAttribute', { name: 'api-base', value, expected: usable, fallback: usable }),
     ];
