@@ -324,5 +324,21 @@ describe('Faults around the token', function () {
       expect(ours(warnings)).to.have.length(1);
       expect(ours(warnings)[0]).to.contain('Make sure no cache');
     });
+
+    it('says nothing of caches when a renewed token is refused once it has expired', async () => {
+      const session = getSession(ENDPOINT);
+
+      const warnings = await captureWarnings(async () => {
+        const first = await session.getToken();
+        const second = await session.renew(first);
+
+        // The renewed token served its hour, then Circle refused it: that is only an expiry.
+        setClockOffset(61 * MINUTE);
+        const third = await session.renew(second);
+        expect(third).not.to.equal(second);
+      });
+
+      expect(ours(warnings)).to.deep.equal([]);
+    });
   });
 });

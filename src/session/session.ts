@@ -77,6 +77,9 @@ const DEFAULT_LIFETIME_MS = 60 * 60 * 1000;
 /** How long the token endpoint may take to answer by default. */
 const DEFAULT_TIMEOUT_MS = 15_000;
 
+/** A replacement token refused this soon after it came was stale on arrival, not just expired. */
+const STALE_ANSWER_MS = 60_000;
+
 /** Options for {@link createSession} and {@link getSession}. */
 export interface SessionOptions {
   /** How long the token endpoint may take to answer before the session fails (default 15 s). */
@@ -89,6 +92,8 @@ interface HeldToken {
   renewAt: number;
   /** Whether it came from a renewal after Circle refused the token before it. */
   replacedRefused: boolean;
+  /** When it arrived, on the browser's clock. */
+  receivedAt: number;
 }
 
 interface ParsedToken {
@@ -249,7 +254,12 @@ export function createSession(
       throw error;
     }
 
-    held = { value: answer.accessToken, renewAt: answer.renewAt, replacedRefused: replacesRefused };
+    held = {
+      value: answer.accessToken,
+      renewAt: answer.renewAt,
+      replacedRefused: replacesRefused,
+      receivedAt: Date.now(),
+    };
 
     // A refresh answers with the access token alone; the member and refresh token carry over.
     refreshToken = answer.refreshToken ?? refreshToken;
@@ -288,7 +298,7 @@ export function createSession(
 
       // Fresh from a renewal and refused already: the endpoint hands out stale tokens. The
       // client renews once per request, so this costs one endpoint call per request, no loop.
-      if (held?.replacedRefused) {
+      if (held?.replacedRefused && Date.now() - held.receivedAt < STALE_ANSWER_MS) {
         warnOnce(
           `The token endpoint ${endpoint} answered with a token that Circle refused at once. ` +
             'Make sure no cache (a page cache plugin, a CDN) keeps its answers.',
