@@ -26,6 +26,27 @@ const keepPrefixedEvents = {
   },
 };
 
+/**
+ * Private and protected members are implementation details, and the analyzer copies their
+ * initialisers in whole; leaving them out keeps the manifest to the API a page may use.
+ */
+const dropInternalMembers = {
+  name: 'drop-internal-members',
+  packageLinkPhase({ customElementsManifest }) {
+    for (const module of customElementsManifest.modules) {
+      for (const declaration of module.declarations ?? []) {
+        if (!declaration.members) continue;
+        declaration.members = declaration.members.filter(
+          (member) =>
+            member.privacy !== 'private' &&
+            member.privacy !== 'protected' &&
+            !/^[#_]/.test(member.name),
+        );
+      }
+    }
+  },
+};
+
 // Module paths here point at src/*.ts; the package ships dist/custom-elements.json instead, which
 // scripts/dist-manifest.mjs writes from a fresh run with the paths of the built files.
 export default {
@@ -35,5 +56,5 @@ export default {
   outdir: process.env.CEM_OUTDIR ?? '.',
   litelement: true,
   packagejson: false,
-  plugins: [sortModules, keepPrefixedEvents],
+  plugins: [sortModules, keepPrefixedEvents, dropInternalMembers],
 };

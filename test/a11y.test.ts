@@ -1,5 +1,5 @@
-// Accessibility across every element and state: axe in light and dark, heading levels, target
-// sizes, focus rings, reduced motion, and nothing said by colour alone.
+// Accessibility across every element and state: axe in every preset, light and dark, heading
+// levels, target sizes, focus rings, reduced motion, and nothing said by colour alone.
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import axe from 'axe-core';
@@ -7,6 +7,7 @@ import { http, HttpResponse } from 'msw';
 
 import { sandbox, worker } from './support/sandbox.js';
 import { captureWarnings, shadow, shadowAll, textOf } from './support/dom.js';
+import { PRESETS } from '../src/controllers/theme-controller.js';
 import type { CircleElement } from '../src/elements/circle-element.js';
 import { msg } from '../src/i18n/strings.js';
 import { resetSessions } from '../src/session/session.js';
@@ -275,21 +276,25 @@ async function inState(subject: Subject, state: State, extra = ''): Promise<Circ
   return element;
 }
 
-/** Shows `element` in each theme and collects axe's findings, by theme. */
+/** Shows `element` in each preset and theme and collects axe's findings, by both. */
 async function violationsInThemes(element: CircleElement): Promise<string[]> {
   const found: string[] = [];
-  for (const theme of THEMES) {
-    element.setAttribute('theme', theme);
-    await element.updateComplete;
-    expect(element.dataset.circleTheme).to.equal(theme);
-    found.push(...(await violations(element)).map((violation) => `${theme}: ${violation}`));
+  for (const preset of PRESETS) {
+    for (const theme of THEMES) {
+      element.setAttribute('preset', preset);
+      element.setAttribute('theme', theme);
+      await element.updateComplete;
+      expect(element.dataset.circleTheme).to.equal(theme);
+      const key = `${preset} ${theme}`;
+      found.push(...(await violations(element)).map((violation) => `${key}: ${violation}`));
+    }
   }
   return found;
 }
 
 describe('accessibility', function () {
-  // Errors come after the client's retries, and axe runs twice per test, once per theme.
-  this.timeout(20_000);
+  // Errors come after the client's retries, and axe runs once per preset and theme.
+  this.timeout(30_000);
 
   beforeEach(async () => {
     resetSessions();
@@ -297,7 +302,7 @@ describe('accessibility', function () {
     await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
   });
 
-  describe('axe, in every state, light and dark', () => {
+  describe('axe, in every state, preset and theme', () => {
     for (const subject of SUBJECTS) {
       for (const state of STATES) {
         it(`<${subject.name}> ${state}`, async () => {

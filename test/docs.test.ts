@@ -1,9 +1,13 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
+import axe from 'axe-core';
 
 import { sandbox } from './support/sandbox.js';
 import { axeViolations, shadow, textOf, waitFor } from './support/dom.js';
 import { configure } from '../src/index.js';
+import * as eventClasses from '../src/events.js';
+import { PRESETS, THEMES } from '../src/controllers/theme-controller.js';
+import { SHIPPED_LOCALES } from '../src/i18n/strings.js';
 import { showExampleSources } from '../demo/docs/example-source.js';
 import type { Manifest } from '../demo/docs/manifest.js';
 import { renderReference } from '../demo/docs/reference.js';
@@ -125,6 +129,19 @@ describe('docs: API reference', () => {
         }
       }
     }
+  });
+
+  it('gives every event of every element a type: its class in src/events.ts, or CustomEvent', () => {
+    const untyped: string[] = [];
+    for (const element of manifestElements) {
+      for (const event of element.events ?? []) {
+        const type = event.type?.text ?? '';
+        const known = Object.hasOwn(eventClasses, type) || /^CustomEvent\b/.test(type);
+        if (!known) untyped.push(`<${element.tagName}> ${event.name}: ${type || 'no type'}`);
+      }
+    }
+    expect(manifestElements.flatMap((element) => element.events ?? [])).not.to.be.empty;
+    expect(untyped).to.deep.equal([]);
   });
 
   it('shows manifest text as text, never as markup, for any element the manifest declares', () => {
@@ -350,33 +367,88 @@ describe('docs: theming playground', () => {
 
 describe('docs: preset, theme and language pickers', () => {
   before(() => configure({ tokenEndpoint: '/api/circle-token' }));
+  afterEach(() => setViewport({ width: 800, height: 600 }));
 
   function pick(form: HTMLElement, name: string, value: string): void {
     const select = form.querySelector<HTMLSelectElement>(`select[name="${name}"]`)!;
+    expect(
+      [...select.options].map((option) => option.value),
+      name,
+    ).to.include(value);
     select.value = value;
     select.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
-  it('re-themes and translates the preview widgets live', async () => {
+  const optionValues = (form: HTMLElement, name: string) =>
+    [...form.querySelectorAll<HTMLOptionElement>(`select[name="${name}"] option`)].map(
+      (option) => option.value,
+    );
+
+  /** The theming page's own pickers and preview, as its script wires them, with widgets shown. */
+  async function themingPage() {
+    const page = await docsPage('theming.html');
+    // The preview comes first and the viewport is tall: the feed only draws the cards near it.
+    await setViewport({ width: 1280, height: 4000 });
     const preview = container();
-    preview.innerHTML = '<circle-feed per-page="2" paging="button"></circle-feed>';
+    preview.append(document.adoptNode(page.querySelector('#theme-preview')!));
     const form = container();
-    form.innerHTML = `
-      <select name="preset"><option>circle</option><option>contrast</option></select>
-      <select name="theme"><option>light</option><option>dark</option></select>
-      <select name="lang"><option>en</option><option>de</option></select>`;
-    mountLookSwitcher(form, preview);
-    const feed = preview.querySelector('circle-feed')!;
-    await waitFor(feed, 'article');
-    const card = shadow(feed, '[part~="item"]')!;
+    form.append(document.adoptNode(page.querySelector('#look')!));
+    mountLookSwitcher(form.querySelector<HTMLElement>('#look')!, preview);
+
+    const widgets = [...preview.querySelectorAll<HTMLElement>('*')].filter((element) =>
+      element.localName.startsWith('circle-'),
+    );
+    expect(widgets.length, 'widgets in the preview').to.be.above(1);
+    for (const widget of widgets) {
+      await waitUntil(
+        () =>
+          widget.shadowRoot &&
+          !widget.shadowRoot.querySelector(
+            '[aria-busy="true"], .skeleton, [role="feed"]:not(:has(article))',
+          ) &&
+          widget.shadowRoot.querySelector('[part~="base"], [part~="bell"]'),
+        `${widget.localName} kept loading`,
+        { timeout: 4000 },
+      );
+    }
+    return { form, preview, widgets, feed: preview.querySelector('circle-feed')! };
+  }
+
+  it("offers every preset, theme and shipped language, as the page's real markup", async () => {
+    const page = await docsPage('theming.html');
+    const form = container();
+    form.append(document.adoptNode(page.querySelector('#look')!));
+    expect(form.querySelector('fieldset > legend'), 'a named group').to.exist;
+
+    expect(optionValues(form, 'preset')).to.have.members([...PRESETS]);
+    expect(optionValues(form, 'theme')).to.have.members([...THEMES]);
+    expect(optionValues(form, 'lang')).to.have.members([...SHIPPED_LOCALES]);
+    // Each select is labelled, and each language is named in itself.
+    for (const select of form.querySelectorAll('select')) {
+      expect(textOf(select.closest('label')), select.name).to.match(/\S/);
+    }
+    for (const option of form.querySelectorAll<HTMLOptionElement>('select[name="lang"] option')) {
+      const ownName = new Intl.DisplayNames([option.value], { type: 'language' }).of(option.value);
+      expect(textOf(option).toLowerCase(), option.value).to.contain(
+        ownName!.split(' ')[0]!.toLowerCase(),
+      );
+    }
+  });
+
+  it('re-themes and translates the preview widgets live', async function () {
+    this.timeout(20_000);
+    const { form, widgets, feed } = await themingPage();
+    const card = await waitFor(feed, '[part~="item"]');
     const lightBackground = getComputedStyle(card).backgroundColor;
 
     pick(form, 'theme', 'dark');
-    await waitUntil(() => feed.getAttribute('data-circle-theme') === 'dark', 'not dark');
+    for (const widget of widgets) {
+      await waitUntil(() => widget.dataset.circleTheme === 'dark', `${widget.localName} not dark`);
+    }
     expect(getComputedStyle(card).backgroundColor).not.to.equal(lightBackground);
 
     pick(form, 'preset', 'contrast');
-    expect(feed.getAttribute('preset')).to.equal('contrast');
+    for (const widget of widgets) expect(widget.getAttribute('preset')).to.equal('contrast');
 
     pick(form, 'lang', 'de');
     await waitUntil(
@@ -384,6 +456,31 @@ describe('docs: preset, theme and language pickers', () => {
       'the feed did not switch to German',
       { timeout: 4000 },
     );
+  });
+
+  /** Axe's violations in `root`, each with the nodes it found, so a failure says where. */
+  async function violationsWithNodes(root: Element): Promise<string[]> {
+    const results = await axe.run(root, { resultTypes: ['violations'] });
+    return results.violations.map(
+      (violation) =>
+        `${violation.id}: ${violation.help} at ${violation.nodes
+          .map((node) => `${JSON.stringify(node.target)} ${node.failureSummary ?? ''}`)
+          .join('; ')}`,
+    );
+  }
+
+  it('has no axe violations in the pickers and the preview, light and dark', async function () {
+    this.timeout(30_000);
+    const { form, preview, widgets } = await themingPage();
+
+    for (const theme of ['light', 'dark']) {
+      pick(form, 'theme', theme);
+      for (const widget of widgets) {
+        await waitUntil(() => widget.dataset.circleTheme === theme, `${widget.localName} ${theme}`);
+      }
+      expect(await violationsWithNodes(form), `pickers, ${theme}`).to.deep.equal([]);
+      expect(await violationsWithNodes(preview), `preview, ${theme}`).to.deep.equal([]);
+    }
   });
 });
 

@@ -8,6 +8,7 @@ import {
   msg,
   resetStrings,
   setStrings,
+  shippedTranslations,
   textDirection,
 } from '../src/i18n/strings.js';
 import type { StringKey, StringValue } from '../src/i18n/strings.js';
@@ -23,18 +24,15 @@ const ZONE = 'Europe/Berlin';
 
 type Table = Record<string, StringValue>;
 
-/** Every shipped translation, fetched by the test itself so the first test sees none loaded. */
-const TRANSLATIONS: Record<string, () => Promise<{ strings: Table }>> = {
-  es: () => import('../src/i18n/locales/es.js'),
-  'pt-BR': () => import('../src/i18n/locales/pt-BR.js'),
-  fr: () => import('../src/i18n/locales/fr.js'),
-  de: () => import('../src/i18n/locales/de.js'),
-  ja: () => import('../src/i18n/locales/ja.js'),
-  ar: () => import('../src/i18n/locales/ar.js'),
-};
+/**
+ * Every shipped translation, read from the list the elements load them from, so a locale added
+ * there is checked here too. Each is imported by the test itself, so the first test sees none
+ * loaded into the string table.
+ */
+const TRANSLATIONS = shippedTranslations;
 
 async function translation(tag: string): Promise<Table> {
-  return (await TRANSLATIONS[tag]!()).strings;
+  return (await TRANSLATIONS[tag]!()).strings as Table;
 }
 
 /** A string of a table that has no plural forms. */
@@ -138,6 +136,12 @@ describe('translations load on demand', () => {
 });
 
 describe('the shipped translations', () => {
+  it('include the promised languages, one of them written right to left', () => {
+    const tags = Object.keys(TRANSLATIONS);
+    expect(tags).to.include.members(['es', 'pt-BR', 'fr', 'de', 'ja']);
+    expect(tags.filter((tag) => textDirection(tag) === 'rtl')).not.to.be.empty;
+  });
+
   for (const tag of Object.keys(TRANSLATIONS)) {
     it(`${tag} has exactly the English keys`, async () => {
       const table = await translation(tag);

@@ -1,5 +1,5 @@
 import { expect, fixture, waitUntil } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { delay, http } from 'msw';
 
 import { sandbox, worker } from './support/sandbox.js';
@@ -411,6 +411,60 @@ describe('theming', () => {
       expect(await readFeed('', theme, 'style="color-scheme: light dark"')).to.equal('light');
     });
 
+    it("follows a change of the page's color-scheme live, with no class or data switch", async () => {
+      const element = await feed('theme="auto"');
+      const card = firstCard(element);
+      expect(element.dataset.circleTheme).to.equal('light');
+      const lightBackground = getComputedStyle(card).backgroundColor;
+
+      documentElement.style.colorScheme = 'dark';
+      // Re-themed before the next frame is drawn, so the old theme never flashes.
+      await Promise.resolve();
+      expect(element.dataset.circleTheme).to.equal('dark');
+      expect(firstCard(element), 'the same card, not a reload').to.equal(card);
+      expect(getComputedStyle(card).backgroundColor).not.to.equal(lightBackground);
+      expect(luminance(backgroundOf(card))).to.be.below(0.05);
+      expect(getComputedStyle(element).colorScheme).to.equal('dark');
+
+      documentElement.style.colorScheme = 'light';
+      await Promise.resolve();
+      expect(element.dataset.circleTheme).to.equal('light');
+      expect(getComputedStyle(card).backgroundColor).to.equal(lightBackground);
+      expect(firstCard(element)).to.equal(card);
+    });
+
+    it('follows a color-scheme meta tag or style sheet that the page adds to <head>, live', async () => {
+      const element = await feed('theme="auto"');
+      expect(element.dataset.circleTheme).to.equal('light');
+
+      const meta = document.createElement('meta');
+      meta.name = 'color-scheme';
+      meta.content = 'dark';
+      document.head.append(meta);
+      try {
+        await Promise.resolve();
+        expect(element.dataset.circleTheme, 'meta dark').to.equal('dark');
+        meta.content = 'light dark';
+        await Promise.resolve();
+        expect(element.dataset.circleTheme, 'meta light dark, a light system').to.equal('light');
+      } finally {
+        meta.remove();
+      }
+
+      const sheet = document.createElement('style');
+      sheet.textContent = ':root { color-scheme: dark; }';
+      document.head.append(sheet);
+      try {
+        await Promise.resolve();
+        expect(element.dataset.circleTheme, 'a style sheet').to.equal('dark');
+        expect(luminance(backgroundOf(firstCard(element)))).to.be.below(0.05);
+      } finally {
+        sheet.remove();
+      }
+      await Promise.resolve();
+      expect(element.dataset.circleTheme).to.equal('light');
+    });
+
     it('keeps an explicit theme when the page switches', async () => {
       const element = await feed('theme="light"');
       documentElement.classList.add('dark');
@@ -494,6 +548,9 @@ describe('theming', () => {
       it(`meets WCAG AA in <${subject.tag}> in every preset, light and dark`, async () => {
         const element = await create(subject);
         await subject.show(element);
+        // A key press makes the page's last input a keyboard one, so a focused control shows
+        // its ring whatever input the page before this one had last.
+        await sendKeys({ press: 'Shift' });
         const failures: string[] = [];
 
         for (const preset of PRESETS) {

@@ -24,6 +24,12 @@ const WATCHED_ATTRIBUTES = ['class', 'style', ...THEME_ATTRIBUTES];
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 
+/** The scheme the page's `<meta name="color-scheme">` names, when it names just one. */
+function metaScheme(): ResolvedTheme | undefined {
+  const meta = document.head?.querySelector<HTMLMetaElement>('meta[name="color-scheme" i]');
+  return meta ? singleScheme(meta.content.trim().toLowerCase()) : undefined;
+}
+
 /** The theme the page declares with a class or data attribute on <body> or <html>, if any. */
 export function declaredPageTheme(): ResolvedTheme | undefined {
   for (const node of [document.body, document.documentElement]) {
@@ -55,15 +61,18 @@ function singleScheme(colorScheme: string): ResolvedTheme | undefined {
 type Listener = () => void;
 
 /**
- * Watches the page's theme switches once for every element on it: the classes and data
- * attributes of <html> and <body>, and the system's colour scheme. It runs only while some
- * element listens.
+ * Watches the page's theme switches once for every element on it: the classes, data attributes
+ * and inline styles of <html> and <body>, what is added to <head> (a `color-scheme` meta tag or
+ * a style sheet that sets `color-scheme`), and the system's colour scheme. It runs only while
+ * some element listens.
  */
 class PageThemeWatcher {
   private readonly listeners = new Set<Listener>();
   private observer?: MutationObserver;
+  private headObserver?: MutationObserver;
   private media?: MediaQueryList;
   private observedBody?: HTMLElement;
+  private observedHead?: HTMLHeadElement;
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
@@ -87,6 +96,7 @@ class PageThemeWatcher {
       attributes: true,
       attributeFilter: WATCHED_ATTRIBUTES,
     });
+    this.headObserver = new MutationObserver(this.notify);
     this.observeBody();
 
     this.media = matchMedia(DARK_QUERY);
@@ -96,16 +106,30 @@ class PageThemeWatcher {
   /** <body> may not exist yet when the first element connects, or may be replaced later. */
   private observeBody(): void {
     const body = document.body;
-    if (!this.observer || !body || body === this.observedBody) return;
+    if (this.observer && body && body !== this.observedBody) {
+      this.observedBody = body;
+      this.observer.observe(body, { attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
+    }
 
-    this.observedBody = body;
-    this.observer.observe(body, { attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
+    const head = document.head;
+    if (this.headObserver && head && head !== this.observedHead) {
+      this.observedHead = head;
+      this.headObserver.observe(head, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+        attributes: true,
+        attributeFilter: ['name', 'content', 'media', 'disabled'],
+      });
+    }
   }
 
   private stop(): void {
     this.observer?.disconnect();
+    this.headObserver?.disconnect();
     this.media?.removeEventListener('change', this.notify);
-    this.observer = this.media = this.observedBody = undefined;
+    this.observer = this.headObserver = this.media = undefined;
+    this.observedBody = this.observedHead = undefined;
   }
 }
 
@@ -123,7 +147,8 @@ export interface ThemedHost extends ReactiveControllerHost, HTMLElement {
  * switches do, before the next frame is drawn, so a change of theme never flashes.
  *
  * For `auto`, the page's own switch wins: a dark or light class or data attribute on <body> or
- * <html>, then a single `color-scheme` on the element's parent, then the system's setting.
+ * <html>, then a single `color-scheme` on the element's parent, then a single scheme in the
+ * page's `<meta name="color-scheme">`, then the system's setting.
  */
 export class ThemeController implements ReactiveController {
   private unsubscribe?: () => void;
@@ -167,6 +192,7 @@ export class ThemeController implements ReactiveController {
     return (
       declaredPageTheme() ??
       this.parentScheme() ??
+      metaScheme() ??
       (matchMedia(DARK_QUERY).matches ? 'dark' : 'light')
     );
   }

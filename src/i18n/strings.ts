@@ -271,7 +271,7 @@ export type Translation<Category extends Intl.LDMLPluralRule> = {
  * The shipped translations by language tag. Each is a chunk of its own, fetched the first time
  * an element shows that language, so a page only downloads the ones it uses.
  */
-const TRANSLATIONS: Record<string, () => Promise<{ strings: Partial<StringTable> }>> = {
+const TRANSLATIONS: Readonly<Record<string, () => Promise<{ strings: Partial<StringTable> }>>> = {
   ar: () => import('./locales/ar.js'),
   de: () => import('./locales/de.js'),
   es: () => import('./locales/es.js'),
@@ -279,6 +279,12 @@ const TRANSLATIONS: Record<string, () => Promise<{ strings: Partial<StringTable>
   ja: () => import('./locales/ja.js'),
   'pt-BR': () => import('./locales/pt-BR.js'),
 };
+
+/** The shipped translations, for tests and docs that must cover each of them. */
+export const shippedTranslations = TRANSLATIONS;
+
+/** The languages the elements show without help: English and every shipped translation. */
+export const SHIPPED_LOCALES: readonly string[] = ['en', ...Object.keys(TRANSLATIONS)];
 
 /** The key of `setStrings()` overrides given without a language. */
 const EVERY_LANGUAGE = '*';

@@ -55,6 +55,20 @@ export const sharedStyles = css`
     outline-offset: 2px;
   }
 
+  /* The browser's own boxes are 13 px: too small a target, and blind to the theme. */
+  input:is([type='checkbox'], [type='radio']) {
+    flex: none;
+    width: max(1.5rem, 24px);
+    height: max(1.5rem, 24px);
+    margin: 0;
+    accent-color: var(--_accent);
+    cursor: pointer;
+  }
+
+  input:is([type='checkbox'], [type='radio'])[disabled] {
+    cursor: default;
+  }
+
   .button {
     display: inline-flex;
     align-items: center;

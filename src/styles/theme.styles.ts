@@ -137,7 +137,10 @@ export const themeStyles = css`
     --_accent: var(--circle-color-accent, var(--_preset-accent));
     --_accent-text: var(--circle-color-accent-text, var(--_preset-accent-text));
     --_danger: var(--circle-color-danger, var(--_preset-danger));
-    --_focus-ring: var(--circle-focus-ring-color, var(--circle-color-accent, var(--_preset-focus-ring)));
+    --_focus-ring: var(
+      --circle-focus-ring-color,
+      var(--circle-color-accent, var(--_preset-focus-ring))
+    );
     --_badge: var(--circle-color-badge, var(--_preset-badge));
     --_badge-text: var(--circle-color-badge-text, var(--_preset-badge-text));
     --_heading-weight: var(--circle-heading-weight, var(--_preset-heading-weight));

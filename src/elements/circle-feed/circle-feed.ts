@@ -106,6 +106,9 @@ interface Viewer {
  * @csspart end - The "all caught up" line under the last post.
  * @csspart viewer - The picture viewer dialog.
  * @csspart viewer-image - The picture in the viewer.
+ * @csspart close-viewer - The viewer's "Close" button.
+ * @csspart previous-image - The viewer's "Previous image" button, when a post has several.
+ * @csspart next-image - The viewer's "Next image" button, when a post has several.
  * @csspart status - The polite announcement, such as "Link copied".
  * @csspart empty - The empty state.
  * @csspart error - The error state.
@@ -145,11 +148,14 @@ interface Viewer {
  * @cssprop [--circle-shadow-raised] - Shadow under popovers, menus and dialogs.
  * @cssprop [--circle-font-mono] - Font of code in rich text; the system's monospace by default.
  *
- * @fires circle-auth-required - The visitor is signed out; the host may show its sign-in.
- * @fires circle-error - A load, like or bookmark failed; `detail` has `kind`, `status`, `message`.
- * @fires circle-post-open - A post is about to open on Circle; cancel it to open it yourself.
- * @fires circle-like - A like or unlike was saved.
- * @fires circle-bookmark - A bookmark was saved or removed.
+ * @fires {CircleAuthRequiredEvent} circle-auth-required - The visitor is signed out; the host may
+ *   show its sign-in.
+ * @fires {CustomEvent<CircleErrorDetail>} circle-error - A load, like or bookmark failed; `detail`
+ *   has `kind`, `status`, `message`.
+ * @fires {CirclePostOpenEvent} circle-post-open - A post is about to open on Circle; cancel it to
+ *   open it yourself.
+ * @fires {CircleLikeEvent} circle-like - A like or unlike was saved.
+ * @fires {CircleBookmarkEvent} circle-bookmark - A bookmark was saved or removed.
  */
 export class CircleFeed extends CircleElement {
   static override styles = [sharedStyles, richTextStyles, feedStyles];

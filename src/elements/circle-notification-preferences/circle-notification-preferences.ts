@@ -104,6 +104,7 @@ type Change = { medium: Medium; sending: boolean } & (
  * @csspart section - Each of the two groups: notification types, and spaces.
  * @csspart types - The group of notification types.
  * @csspart spaces - The group of space settings.
+ * @csspart header - A group's heading and the line under it.
  * @csspart heading - A group's heading.
  * @csspart title - A group's heading (also `heading`).
  * @csspart intro - The line under a group's heading.
@@ -113,6 +114,7 @@ type Change = { medium: Medium; sending: boolean } & (
  * @csspart type-label - A notification type's label.
  * @csspart switch - A notification type's on/off switch.
  * @csspart apply-all - The row that sets every space at once.
+ * @csspart actions - The row that sets every space at once (also `apply-all`).
  * @csspart apply-all-label - The label of that row.
  * @csspart apply-all-select - The choice that sets every space at once.
  * @csspart space-list - The list of spaces.
@@ -159,8 +161,10 @@ type Change = { medium: Medium; sending: boolean } & (
  *   others.
  * @cssprop [--circle-shadow-raised] - Shadow under popovers, menus and dialogs.
  *
- * @fires circle-auth-required - The visitor is signed out; the host may show its sign-in.
- * @fires circle-error - Loading or a change failed; `detail` has `kind`, `status` and `message`.
+ * @fires {CircleAuthRequiredEvent} circle-auth-required - The visitor is signed out; the host may
+ *   show its sign-in.
+ * @fires {CustomEvent<CircleErrorDetail>} circle-error - Loading or a change failed; `detail` has
+ *   `kind`, `status` and `message`.
  */
 export class CircleNotificationPreferences extends CircleElement {
   static override styles = [sharedStyles, notificationPreferencesStyles];
@@ -249,12 +253,14 @@ export class CircleNotificationPreferences extends CircleElement {
     const heading = medium === 'mobile' ? 'prefsMobileHeading' : 'prefsInAppHeading';
 
     return html`<section class="section" part="section types" aria-labelledby="types-heading">
-      ${this.renderHeading(0, this.t(heading), {
-        class: 'heading',
-        part: 'heading title',
-        id: 'types-heading',
-      })}
-      <p class="intro" part="intro">${this.t('prefsTypesIntro')}</p>
+      <header part="header">
+        ${this.renderHeading(0, this.t(heading), {
+          class: 'heading',
+          part: 'heading title',
+          id: 'types-heading',
+        })}
+        <p class="intro" part="intro">${this.t('prefsTypesIntro')}</p>
+      </header>
       <ul class="rows" part="type-list">
         ${repeat(
           types,
@@ -293,13 +299,15 @@ export class CircleNotificationPreferences extends CircleElement {
     const savingAll = this.changes.some((change) => change.kind === 'all-spaces');
 
     return html`<section class="section" part="section spaces" aria-labelledby="spaces-heading">
-      ${this.renderHeading(0, this.t('prefsSpacesHeading'), {
-        class: 'heading',
-        part: 'heading title',
-        id: 'spaces-heading',
-      })}
-      <p class="intro" part="intro">${this.t('prefsSpacesIntro')}</p>
-      <div class="row apply-all" part="apply-all">
+      <header part="header">
+        ${this.renderHeading(0, this.t('prefsSpacesHeading'), {
+          class: 'heading',
+          part: 'heading title',
+          id: 'spaces-heading',
+        })}
+        <p class="intro" part="intro">${this.t('prefsSpacesIntro')}</p>
+      </header>
+      <div class="row apply-all" part="apply-all actions">
         <label class="row-label" part="apply-all-label" for="all-spaces">
           ${this.t('prefsAllSpaces')}
         </label>

@@ -163,8 +163,10 @@ type PopoverElement = HTMLElement & { showPopover(options?: { source?: HTMLEleme
  *   others.
  * @cssprop [--circle-shadow-raised] - Shadow under popovers, menus and dialogs.
  *
- * @fires circle-auth-required - The visitor is signed out; the host may show its sign-in.
- * @fires circle-error - A load or a change failed; `detail` has `kind`, `status` and `message`.
+ * @fires {CircleAuthRequiredEvent} circle-auth-required - The visitor is signed out; the host may
+ *   show its sign-in.
+ * @fires {CustomEvent<CircleErrorDetail>} circle-error - A load or a change failed; `detail` has
+ *   `kind`, `status` and `message`.
  * @fires {CircleNotificationOpenEvent} circle-notification-open - A notification is about to
  *   open (`notification`, `url`); cancel it to navigate yourself. It is marked read either way.
  * @fires {CircleUnreadChangeEvent} circle-unread-change - The count of new notifications

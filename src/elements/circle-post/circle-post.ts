@@ -54,6 +54,7 @@ const isPost = (post: Post | undefined, key: string | undefined): boolean =>
  * @csspart sort - The comment order select.
  * @csspart comment-list - The list of comments.
  * @csspart comment - One comment or reply.
+ * @csspart item - One comment or reply (also `comment`).
  * @csspart comment-body - A comment's rendered body.
  * @csspart comment-actions - A comment's like, reply, edit and delete controls.
  * @csspart comment-like-button - A comment's like button.
@@ -110,10 +111,12 @@ const isPost = (post: Post | undefined, key: string | undefined): boolean =>
  * @cssprop [--circle-shadow-raised] - Shadow under popovers, menus and dialogs.
  * @cssprop [--circle-font-mono] - Font of code in rich text; the system's monospace by default.
  *
- * @fires circle-like - A like or unlike of the post or a comment was saved.
- * @fires circle-comment - A comment or reply was created, edited or deleted.
- * @fires circle-auth-required - The visitor is signed out; the host may show its sign-in.
- * @fires circle-error - A load or a change failed; `detail` has `kind`, `status` and `message`.
+ * @fires {CircleLikeEvent} circle-like - A like or unlike of the post or a comment was saved.
+ * @fires {CircleCommentEvent} circle-comment - A comment or reply was created, edited or deleted.
+ * @fires {CircleAuthRequiredEvent} circle-auth-required - The visitor is signed out; the host may
+ *   show its sign-in.
+ * @fires {CustomEvent<CircleErrorDetail>} circle-error - A load or a change failed; `detail` has
+ *   `kind`, `status` and `message`.
  */
 export class CirclePost extends CommentThreadElement {
   static override styles = [sharedStyles, richTextStyles, postStyles];

@@ -196,7 +196,7 @@ export abstract class CommentThreadElement extends CircleElement {
 
     return html`<article
       class="comment"
-      part="comment"
+      part="comment item"
       id="comment-${id}"
       tabindex="-1"
       aria-label=${this.t('postCommentBy', { name })}
