@@ -135,12 +135,8 @@ export default defineConfig(({ mode }) => {
               groups: [
                 { name: 'core', test: (id) => CORE_PACKAGES.test(id) || CORE_SOURCES.test(id) },
                 { name: 'rich-text', test: RICH_TEXT },
-                // Named after the library, not its folder ("dist"), in file names and size tables;
-                // the time zone blocks are written only into its files, so they travel with it.
-                {
-                  name: 'ical-generator',
-                  test: /node_modules[\\/]ical-generator[\\/]|circle-events[\\/]vtimezone\.ts$/,
-                },
+                // Named after the library, not its folder ("dist"), in file names and size tables.
+                { name: 'ical-generator', test: /node_modules[\\/]ical-generator[\\/]/ },
               ],
             },
             comments: false,
