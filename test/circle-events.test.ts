@@ -11,6 +11,7 @@ import { resetSessions } from '../src/session/session.js';
 import { resetWarnings } from '../src/utils/warn.js';
 import type { EventPost } from '../src/api/types.js';
 import type { CircleEvents } from '../src/elements/circle-events/circle-events.js';
+import type { WallClock } from '../src/elements/circle-events/event-time.js';
 import {
   googleCalendarUrl,
   icsFor,
@@ -603,15 +604,6 @@ function utcTime(event: ICAL.Component, name: string): number {
   expect(time.isDate, `${name} should be a date-time`).to.equal(false);
   expect(time.zone === ICAL.Timezone.utcTimezone, `${name} should be in UTC`).to.equal(true);
   return time.toUnixTime() * 1000;
-}
-
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
 }
 
 /** A DATE-TIME property with a TZID: the zone and the wall-clock time written. */
