@@ -15,23 +15,40 @@ toggle.addEventListener('click', async () => {
   if (sandbox.auth.signedIn) session.reload();
 });
 
-// A site owner's own navigation: open posts in place instead of on Circle.
+// A site owner's own navigation: open posts in place instead of on Circle, with a history entry
+// so the browser's Back button returns to the feed.
 const feedSection = document.querySelector<HTMLElement>('#community')!;
 const reading = document.querySelector<HTMLElement>('#reading')!;
-const post = reading.querySelector('circle-post')!;
+const backButton = document.querySelector<HTMLButtonElement>('#back-to-feed')!;
+const feedHeading = feedSection.querySelector<HTMLElement>('h2')!;
+
+function showFeed(): void {
+  reading.hidden = true;
+  reading.querySelector('circle-post')?.remove();
+  feedSection.hidden = false;
+
+  // As a single-page app does after a route change: focus lands on the heading of what is shown.
+  feedHeading.scrollIntoView({ block: 'start' });
+  feedHeading.focus({ preventScroll: true });
+}
 
 document.addEventListener('circle-post-open', (event) => {
   event.preventDefault();
+
+  const post = document.createElement('circle-post');
   post.postData = event.post;
+  reading.querySelector('circle-post')?.remove();
+  reading.append(post);
   feedSection.hidden = true;
   reading.hidden = false;
+  history.pushState({ post: event.post.id }, '');
   reading.scrollIntoView();
+  backButton.focus({ preventScroll: true });
 });
 
-document.querySelector('#back-to-feed')!.addEventListener('click', () => {
-  reading.hidden = true;
-  feedSection.hidden = false;
-  feedSection.scrollIntoView();
+backButton.addEventListener('click', () => history.back());
+window.addEventListener('popstate', () => {
+  if (!reading.hidden) showFeed();
 });
 
 // The calendar's view switch: the same element, another `view` attribute.
