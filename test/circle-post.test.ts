@@ -13,6 +13,7 @@ import {
   textToTiptap,
 } from '../src/elements/circle-post/composer.js';
 import { CircleCommentEvent, CircleLikeEvent } from '../src/events.js';
+import { msg } from '../src/i18n/strings.js';
 import { resetSessions } from '../src/session/session.js';
 import { resetWarnings } from '../src/utils/warn.js';
 import '../src/elements/circle-post/circle-post.js';
@@ -344,6 +345,8 @@ describe('<circle-post>', () => {
     const element = await showPost(post, 'per-page="60"');
     const before = comments(element).length;
     const created = oneEvent(element, 'circle-comment');
+    // An empty box says what it is for, to sighted readers too.
+    expect(mainComposer(element).placeholder).to.equal(msg('postCommentLabel'));
 
     await type(element, mainComposer(element), 'Hello there\nsee https://example.com/a.');
     expect(sessionStorage.getItem(`circle-widgets:draft:1:${post.id}`)).to.contain('Hello');
@@ -428,6 +431,7 @@ describe('<circle-post>', () => {
       `textarea[data-composer="circle-widgets:draft:1:${post.id}:${parent.id}"]`,
     );
     expect(element.shadowRoot!.activeElement === field, 'focus').to.equal(true);
+    expect(field.placeholder).to.equal(msg('postReplyLabel', { name: parent.author!.name! }));
     await type(element, field, 'A reply');
 
     worker.use(http.post(`${API}/comments/:id/replies`, boom));

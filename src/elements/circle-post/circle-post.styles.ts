@@ -168,6 +168,12 @@ export const postStyles = css`
     resize: vertical;
   }
 
+  /* The muted text colour, which every preset keeps at AA contrast, unlike the browser's grey. */
+  textarea::placeholder {
+    color: var(--_muted);
+    opacity: 1;
+  }
+
   .composer .notice {
     margin: 0;
   }

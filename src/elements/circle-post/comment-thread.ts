@@ -376,6 +376,7 @@ export abstract class CommentThreadElement extends CircleElement {
         part="textarea"
         rows="3"
         data-composer=${key}
+        placeholder=${label}
         .value=${composer.text}
         aria-invalid=${composer.error ? 'true' : 'false'}
         aria-describedby=${composer.error ? `${fieldId}-error` : nothing}
