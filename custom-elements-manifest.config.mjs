@@ -1,4 +1,7 @@
 // Generates custom-elements.json from the elements' source and JSDoc.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
 
 /** The analyzer reads files in parallel; a fixed module order keeps the output reproducible. */
 const sortModules = {
@@ -47,6 +50,82 @@ const dropInternalMembers = {
   },
 };
 
+/**
+ * The words each string-union type in src/ allows, by type name: `type View = 'list' | 'month'`,
+ * or `type View = (typeof VIEWS)[number]` over `const VIEWS = ['list', 'month'] as const`.
+ */
+function wordUnions(folder = 'src') {
+  const unions = new Map();
+  const files = readdirSync(folder, { recursive: true }).filter((file) => /\.ts$/.test(file));
+  for (const file of files) {
+    const path = join(folder, file);
+    const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest);
+    const words = (node) =>
+      node.elements?.every(ts.isStringLiteral) ? node.elements.map((element) => element.text) : [];
+
+    const constants = new Map();
+    const aliases = [];
+    ts.forEachChild(source, function visit(node) {
+      if (
+        ts.isVariableDeclaration(node) &&
+        node.initializer &&
+        ts.isAsExpression(node.initializer)
+      ) {
+        const list = words(node.initializer.expression);
+        if (list.length) constants.set(node.name.getText(source), list);
+      }
+      if (ts.isTypeAliasDeclaration(node)) aliases.push(node);
+      ts.forEachChild(node, visit);
+    });
+
+    for (const alias of aliases) {
+      let list = [];
+      const type = alias.type;
+      if (ts.isIndexedAccessTypeNode(type)) {
+        const { objectType } = type;
+        const query = ts.isParenthesizedTypeNode(objectType) ? objectType.type : objectType;
+        if (ts.isTypeQueryNode(query)) list = constants.get(query.exprName.getText(source)) ?? [];
+      } else if (ts.isUnionTypeNode(type)) {
+        const literals = type.types.map((member) => ts.isLiteralTypeNode(member) && member.literal);
+        if (literals.every((literal) => literal && ts.isStringLiteral(literal))) {
+          list = literals.map((literal) => literal.text);
+        }
+      }
+      if (!list.length) continue;
+
+      const name = alias.name.text;
+      const union = list.map((word) => `'${word}'`).join(' | ');
+      // Two files may name different unions alike; then neither is spelled out.
+      unions.set(name, unions.has(name) && unions.get(name) !== union ? null : union);
+    }
+  }
+  return unions;
+}
+
+/**
+ * Attributes typed with a union of words name the words, not the type's name (`'list' | 'month'`
+ * rather than `View`), so editors and the docs' snippet builder can offer them.
+ */
+const spellOutWordUnions = {
+  name: 'spell-out-word-unions',
+  packageLinkPhase({ customElementsManifest }) {
+    const unions = wordUnions();
+    const spell = (type) => {
+      if (!type?.text) return;
+      const parts = type.text.split(' | ');
+      const spelled = parts.map((part) => unions.get(part) ?? part);
+      type.text = spelled.join(' | ');
+    };
+    for (const module of customElementsManifest.modules) {
+      for (const declaration of module.declarations ?? []) {
+        for (const item of [...(declaration.attributes ?? []), ...(declaration.members ?? [])]) {
+          spell(item.type);
+        }
+      }
+    }
+  },
+};
+
 // Module paths here point at src/*.ts; the package ships dist/custom-elements.json instead, which
 // scripts/dist-manifest.mjs writes from a fresh run with the paths of the built files.
 export default {
@@ -56,5 +135,5 @@ export default {
   outdir: process.env.CEM_OUTDIR ?? '.',
   litelement: true,
   packagejson: false,
-  plugins: [sortModules, keepPrefixedEvents, dropInternalMembers],
+  plugins: [sortModules, keepPrefixedEvents, dropInternalMembers, spellOutWordUnions],
 };

@@ -233,12 +233,17 @@ describe('docs: snippet builder', () => {
       manifestElements.map((element) => element.tagName!),
     );
 
-    // Every attribute of the chosen element has a labelled field.
+    // Every attribute of the chosen element has a labelled field, but the token endpoint, which
+    // has its own field for the script tag.
     select.value = 'circle-feed';
     select.dispatchEvent(new Event('change', { bubbles: true }));
     const feed = manifestElements.find((element) => element.tagName === 'circle-feed')!;
     for (const attribute of feed.attributes ?? []) {
       const field = root.querySelector<HTMLInputElement>(`[data-attribute="${attribute.name}"]`);
+      if (attribute.name === 'token-endpoint') {
+        expect(field, 'a second token endpoint field').to.equal(null);
+        continue;
+      }
       expect(field, attribute.name).to.exist;
       expect(textOf(root.querySelector(`label[for="${field!.id}"]`))).to.equal(attribute.name);
     }
@@ -257,6 +262,23 @@ describe('docs: snippet builder', () => {
     expect(element.localName).to.equal('circle-feed');
     expect(element.getAttributeNames()).to.deep.equal(['space']);
     expect(element.getAttribute('space')).to.equal(hostile);
+  });
+
+  it("offers the real elements' word attributes as choices", () => {
+    const root = container();
+    mountSnippetBuilder(root, { manifest, version });
+    const select = root.querySelector<HTMLSelectElement>('#snippet-element')!;
+    select.value = 'circle-events';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+
+    const choices = (name: string) =>
+      [...root.querySelector<HTMLSelectElement>(`select[data-attribute="${name}"]`)!.options].map(
+        (option) => option.value,
+      );
+    expect(choices('view')).to.deep.equal(['', 'list', 'month', 'compact']);
+    expect(choices('filter')).to.deep.equal(['', 'upcoming', 'past', 'all']);
+    expect(choices('theme')).to.deep.equal(['', 'auto', 'light', 'dark']);
+    expect(choices('preset')).to.deep.equal(['', 'circle', 'minimal', 'contrast']);
   });
 
   it('offers choices for literal unions and a checkbox for booleans', () => {

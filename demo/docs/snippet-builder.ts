@@ -206,7 +206,10 @@ export function mountSnippetBuilder(
       </div>
       <p class="hint">
         The script tag pins version <code>${options.version}</code>: put it once per page, in the
-        <code>&lt;head&gt;</code>. The element's tag goes where the widget should show.
+        <code>&lt;head&gt;</code>. The element's tag goes where the widget should show. To have the
+        browser check the file, add the <code>integrity</code> hash that
+        <code>npm run build</code> prints for this version, with
+        <code>crossorigin="anonymous"</code>.
       </p>
     </section>
   `;
@@ -231,6 +234,8 @@ function firstSentence(element: ElementDeclaration | undefined): ReturnType<type
 function attributeFieldsets(element: ElementDeclaration): TemplateResult {
   const groups = new Map<string, ManifestAttribute[]>();
   for (const attribute of element.attributes ?? []) {
+    // The token endpoint has its own field above, written once on the script tag.
+    if (attribute.name === 'token-endpoint') continue;
     const group = attribute.inheritedFrom?.name ?? '';
     groups.set(group, [...(groups.get(group) ?? []), attribute]);
   }
@@ -241,7 +246,7 @@ function attributeFieldsets(element: ElementDeclaration): TemplateResult {
         <legend>
           ${
             inheritedFrom
-              ? html`Attributes inherited from <code>${inheritedFrom}</code>`
+              ? 'Attributes every element takes'
               : html`Attributes of <code>&lt;${element.tagName}&gt;</code>`
           }
         </legend>
