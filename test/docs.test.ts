@@ -361,6 +361,17 @@ describe('docs: theming playground', () => {
     expect(controls.map((input) => input.dataset.token)).to.have.members([...names]);
   });
 
+  it('shows a value or an example in every empty text field', () => {
+    const root = container();
+    mountThemePlayground(root, { manifest, preview: container(), output: container() });
+
+    const fields = [...root.querySelectorAll<HTMLInputElement>('input[type="text"][data-token]')];
+    expect(fields.length).to.be.greaterThan(0);
+    for (const field of fields) expect(field.placeholder, field.dataset.token).not.to.equal('');
+    const shadowField = root.querySelector<HTMLInputElement>('[data-token="--circle-shadow"]')!;
+    expect(shadowField.placeholder).to.match(/^e\.g\. /);
+  });
+
   it('restyles the widgets inside their shadow roots and shows the CSS to copy', async () => {
     const { root, output, feed } = await playground();
     const card = shadow(feed, 'article')!;

@@ -17,6 +17,13 @@ export type ThemeControl =
   | { kind: 'range'; initial: string; min: number; max: number; step: number; unit: string }
   | { kind: 'text'; initial: string };
 
+/** What to show in an empty field for tokens whose default comes from the preset, not one value. */
+const EXAMPLE_VALUES: Record<string, string> = {
+  '--circle-shadow': 'e.g. 0 1px 3px rgb(0 0 0 / 0.12)',
+  '--circle-shadow-raised': 'e.g. 0 8px 24px rgb(0 0 0 / 0.18)',
+  '--circle-font-mono': 'e.g. ui-monospace, Menlo, monospace',
+};
+
 const HEX_COLOR = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
 const LENGTH = /^(\d*\.?\d+)(rem|em|px|%|ch|vh|vw)?$/;
 
@@ -236,7 +243,7 @@ function tokenField(
           type="text"
           id=${id}
           data-token=${token.name}
-          placeholder=${control.initial || nothing}
+          placeholder=${control.initial || EXAMPLE_VALUES[token.name] || "the preset's value"}
           autocomplete="off"
           spellcheck="false"
           aria-describedby=${hintId}
