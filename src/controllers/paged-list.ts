@@ -42,6 +42,9 @@ export class PagedList<T extends { id?: number }, Cursor> implements ReactiveCon
   /** The "load more" on its way, which a second call waits for rather than starting another. */
   private inFlight?: Promise<T[]>;
 
+  /** What the items shown came from, as `loadFirst` was told. */
+  private sourceKey?: string;
+
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: PagedListOptions<T, Cursor>,
@@ -57,9 +60,24 @@ export class PagedList<T extends { id?: number }, Cursor> implements ReactiveCon
     this.abort?.abort();
   }
 
-  /** Replaces the list with the page at `cursor`, cancelling any "load more". */
-  async loadFirst(cursor: Cursor, signal: AbortSignal): Promise<PageResult<T, Cursor>> {
+  /**
+   * Replaces the list with the page at `cursor`, cancelling any "load more". `source` names what
+   * the list shows (a space, a sort, a filter): while a page of another source loads, the old
+   * items go at once, so nobody reads or acts on them under the new heading. Reloading the same
+   * source keeps them on screen until the fresh page is in.
+   */
+  async loadFirst(
+    cursor: Cursor,
+    signal: AbortSignal,
+    source?: readonly unknown[],
+  ): Promise<PageResult<T, Cursor>> {
     this.abort?.abort();
+
+    const sourceKey = source && JSON.stringify(source);
+    if (sourceKey !== this.sourceKey) {
+      this.sourceKey = sourceKey;
+      this.clear();
+    }
 
     const page = await this.options.fetchPage(cursor, signal);
     this.items = page.items;
@@ -111,6 +129,7 @@ export class PagedList<T extends { id?: number }, Cursor> implements ReactiveCon
   /** Empties the list, for example when another member signs in. */
   clear(): void {
     this.abort?.abort();
+    this.loadingMore = false;
     this.items = [];
     this.next = undefined;
     this.error = undefined;

@@ -335,11 +335,13 @@ export class CircleEvents extends CircleElement {
   private loadingAllDates = false;
 
   private readonly firstPage = new Task(this, {
-    task: async ([api, filter, view], { signal }) => {
+    task: async ([api, filter, view, ...window], { signal }) => {
       if (!api || view === 'month') return initialState;
       this.resetEventZones();
 
-      return this.list.loadFirst({ past: filter === 'past', page: 1 }, signal);
+      // The session's generation (last) is no other source: a reload keeps what is shown.
+      const source = [filter, view, ...window.slice(0, -1)];
+      return this.list.loadFirst({ past: filter === 'past', page: 1 }, signal, source);
     },
     args: () =>
       [

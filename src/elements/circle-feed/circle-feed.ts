@@ -222,7 +222,8 @@ export class CircleFeed extends CircleElement {
   );
 
   private readonly firstPage = new Task(this, {
-    task: async ([api], { signal }) => (api ? this.list.loadFirst(1, signal) : initialState),
+    task: async ([api, member, space, topic, sort, perPage], { signal }) =>
+      api ? this.list.loadFirst(1, signal, [member, space, topic, sort, perPage]) : initialState,
     args: () =>
       [
         this.sessionController.api,
@@ -294,7 +295,8 @@ export class CircleFeed extends CircleElement {
       >
         ${virtualize({
           items,
-          keyFunction: (post: Post) => post.id,
+          // Like renderItem below, it may be asked about a place past the end of a shorter list.
+          keyFunction: (post: Post) => (post as Post | undefined)?.id,
           renderItem: (post: Post, index: number) => this.renderPostSafely(post, index),
         })}
       </div>
@@ -313,6 +315,9 @@ export class CircleFeed extends CircleElement {
    * plain text rather than taking the whole windowed list down with it.
    */
   private renderPostSafely(post: Post, index: number): TemplateResult {
+    // The virtualizer may still draw a range past the end of a list that just got shorter.
+    if (!post) return html``;
+
     try {
       return this.renderPost(this.edited(post), index);
     } catch {

@@ -71,10 +71,10 @@ export abstract class CommentThreadElement extends CircleElement {
   });
 
   protected readonly commentsTask = new Task(this, {
-    task: async ([api, postId, enabled], { signal }) => {
+    task: async ([api, postId, enabled, sort, perPage], { signal }) => {
       if (!api || postId === undefined || !enabled) return initialState;
       this.resetThreads();
-      return this.comments.loadFirst(1, signal);
+      return this.comments.loadFirst(1, signal, [postId, sort, perPage]);
     },
     args: () =>
       [
