@@ -200,6 +200,28 @@ describe('the shipped translations', () => {
 });
 
 describe('elements in a language', () => {
+  it('words a configuration mistake in the page language, inside and out', async () => {
+    const german = await translation('de');
+    const container = await fixture<HTMLDivElement>(
+      `<div lang="de"><circle-feed></circle-feed>
+        <circle-feed token-endpoint="javascript:alert(1)"></circle-feed></div>`,
+    );
+    const [missing, unusable] = container.querySelectorAll('circle-feed');
+    await waitUntil(() => part(missing, 'error') && part(unusable, 'error'), 'no message', WAIT);
+
+    const fill = (key: StringKey, values: Record<string, string> = {}) =>
+      plain(german, key).replace(/\{(\w+)\}/g, (_, name: string) => values[name]!);
+    const expected = (problem: string) => fill('configProblem', { problem });
+    // The German table loads on demand; the expectation below then says what was shown instead.
+    const inGerman = expected(fill('noTokenEndpoint'));
+    const settled = () => textOf(part(missing, 'error')) === inGerman;
+    await waitUntil(settled, 'not in German', WAIT).catch(() => undefined);
+    expect(textOf(part(missing, 'error'))).to.equal(inGerman);
+    const values = { name: 'token-endpoint', value: 'javascript:alert(1)' };
+    expect(textOf(part(unusable, 'error'))).to.equal(expected(fill('badUrlAttribute', values)));
+    expect(textOf(part(missing, 'error'))).not.to.include(en.noTokenEndpoint);
+  });
+
   it('<circle-events lang="de"> shows German text and German dates', async () => {
     const german = await translation('de');
     const element = await events({ lang: 'de', paging: 'button', 'per-page': '2' });

@@ -6,6 +6,7 @@ import { apiBaseUrl, pageConfig, pageUrl } from '../config.js';
 import { SessionError, getSession } from '../session/session.js';
 import type { Session, SessionState } from '../session/session.js';
 import { msg } from '../i18n/strings.js';
+import type { StringKey } from '../i18n/strings.js';
 import { warnOnce } from '../utils/warn.js';
 
 /** What an element needs to know about its own configuration attributes. */
@@ -33,8 +34,11 @@ export class SessionController implements ReactiveController {
   api?: ApiClient;
   state: SessionState = { status: 'idle', generation: 0 };
 
-  /** A configuration mistake to show in the element, already reported in the console. */
-  problem?: string;
+  /**
+   * A configuration mistake to show in the element, already reported in the console: a string
+   * table entry, which the element words in its own language.
+   */
+  problem?: { key: StringKey; values?: Record<string, string> };
 
   private unlisten?: () => void;
   private resolvedKey?: string;
@@ -100,11 +104,12 @@ export class SessionController implements ReactiveController {
     const endpoint = pageUrl(endpointValue);
     const apiBase = apiBaseUrl(apiBaseValue);
     if (!endpointValue) {
-      this.problem = msg('noTokenEndpoint');
+      this.problem = { key: 'noTokenEndpoint' };
     } else if (!endpoint) {
-      this.problem = msg('badUrlAttribute', { name: 'token-endpoint', value: endpointValue });
+      const values = { name: 'token-endpoint', value: endpointValue };
+      this.problem = { key: 'badUrlAttribute', values };
     } else if (!apiBase) {
-      this.problem = msg('badUrlAttribute', { name: 'api-base', value: apiBaseValue });
+      this.problem = { key: 'badUrlAttribute', values: { name: 'api-base', value: apiBaseValue } };
     }
     if (this.problem) {
       // The console is for the site's developer: name the attributes that set the endpoint.
@@ -112,7 +117,8 @@ export class SessionController implements ReactiveController {
         ? ''
         : ' Set data-token-endpoint on the script tag, or token-endpoint on the element.';
       const readme = ` See the README's "Configuration" section.`;
-      warnOnce(`<${tag}>: ${this.problem}${hint}${readme}`, this.host);
+      const problem = msg(this.problem.key, this.problem.values);
+      warnOnce(`<${tag}>: ${problem}${hint}${readme}`, this.host);
       return;
     }
 

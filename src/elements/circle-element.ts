@@ -276,8 +276,9 @@ export abstract class CircleElement extends LitElement {
    * signed-out visitor.
    */
   private renderBlockingState(): TemplateResult | undefined {
-    const problem = this.sessionController.problem;
-    if (problem) {
+    const configProblem = this.sessionController.problem;
+    if (configProblem) {
+      const problem = this.t(configProblem.key, configProblem.values);
       return html`<div class="state error" part="error" role="alert">
         <p class="state-title">${this.t('configProblem', { problem })}</p>
       </div>`;
