@@ -454,6 +454,33 @@ describe('<circle-post>', () => {
     expect(sessionStorage.getItem(key)).to.equal(null);
   });
 
+  it('opens the editor on the very text it was written with, paragraphs and breaks kept', async () => {
+    const post = openPost();
+    const element = await showPost(post, 'per-page="60" sort="latest"');
+    const text = 'First paragraph,\nwith a break.\n\nSecond paragraph: https://example.com/a';
+    await type(element, mainComposer(element), text);
+    mainSubmit(element).click();
+    const findCreated = () =>
+      sandbox.db.comments.find((comment) => comment.body_text?.startsWith('First paragraph'));
+    await waitUntil(findCreated, 'the comment was not saved');
+    const created = findCreated()!;
+    await waitFor(element, `#comment-${created.id} [part~="edit-button"]`);
+    const paragraphs = () => shadowAll(element, `#comment-${created.id} [part~="comment-body"] p`);
+    expect(paragraphs()).to.have.length(2);
+
+    shadow<HTMLButtonElement>(element, `#comment-${created.id} [part~="edit-button"]`)!.click();
+    const editor = await waitFor<HTMLTextAreaElement>(element, `#edit-${created.id}`);
+    expect(editor.value).to.equal(text);
+
+    // Saved unchanged, it comes back as it was.
+    shadow<HTMLButtonElement>(element, `#comment-${created.id} [part~="save-button"]`)!.click();
+    await waitUntil(() => !shadow(element, `#edit-${created.id}`), 'the editor stayed open');
+    expect(paragraphs()).to.have.length(2);
+    const saved = sandbox.db.comments.find((comment) => comment.id === created.id)!;
+    const body = (saved.tiptap_body as { body: { content: Array<{ type: string }> } }).body;
+    expect(body.content.map((node) => node.type)).to.deep.equal(['paragraph', 'paragraph']);
+  });
+
   it('edits and deletes own comments only, and rolls back failures', async () => {
     const post = sandbox.db.posts.find(
       (p) =>

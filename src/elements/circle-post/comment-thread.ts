@@ -10,7 +10,14 @@ import { CircleCommentEvent, CircleLikeEvent } from '../../events.js';
 import { renderRichText } from '../../rich-text/render.js';
 import type { TiptapBody } from '../../rich-text/render.js';
 import { CircleElement, validPerPage } from '../circle-element.js';
-import { draftKey, isPlainTextComment, readDraft, textToTiptap, writeDraft } from './composer.js';
+import {
+  draftKey,
+  isPlainTextComment,
+  readDraft,
+  textToTiptap,
+  tiptapToText,
+  writeDraft,
+} from './composer.js';
 
 const DEFAULT_PER_PAGE = 20;
 const REPLIES_PER_PAGE = 10;
@@ -719,7 +726,7 @@ export abstract class CommentThreadElement extends CircleElement {
   }
 
   private async startEdit(comment: Comment): Promise<void> {
-    this.editing = { id: comment.id ?? 0, text: comment.body_text ?? '', saving: false };
+    this.editing = { id: comment.id ?? 0, text: tiptapToText(comment.tiptap_body), saving: false };
     await this.updateComplete;
     this.query<HTMLTextAreaElement>(`#edit-${comment.id}`)?.focus();
   }
