@@ -8,53 +8,15 @@ import { resetWarnings } from '../src/utils/warn.js';
 import { CircleNotifications } from '../src/elements/circle-notifications/circle-notifications.js';
 import type { LiveCountClock } from '../src/elements/circle-notifications/live-count.js';
 import { captureWarnings } from './support/dom.js';
+import { FakeClock } from './support/fake-clock.js';
 
 const API = 'https://app.circle.so/api/headless/v1';
 const ENDPOINT = '/api/circle-token';
 const WAIT = { timeout: 4000 };
 
-/** Timers that only move when a test says so. */
-class FakeClock implements LiveCountClock {
-  /** The delays asked for, in order. */
-  readonly delays: number[] = [];
-  private time = 0;
-  private nextHandle = 1;
-  private readonly timers = new Map<number, { at: number; callback: () => void }>();
-
-  setTimeout(callback: () => void, ms: number): number {
-    const handle = this.nextHandle++;
-    this.timers.set(handle, { at: this.time + ms, callback });
-    this.delays.push(ms);
-    return handle;
-  }
-
-  clearTimeout(handle: unknown): void {
-    this.timers.delete(handle as number);
-  }
-
-  random(): number {
-    return 0.5;
-  }
-
-  /** Moves time on by `ms`, firing every timer that falls due on the way. */
-  tick(ms: number): void {
-    const end = this.time + ms;
-    for (;;) {
-      const [next] = [...this.timers]
-        .filter(([, timer]) => timer.at <= end)
-        .sort(([, a], [, b]) => a.at - b.at);
-      if (!next) break;
-      this.timers.delete(next[0]);
-      this.time = next[1].at;
-      next[1].callback();
-    }
-    this.time = end;
-  }
-}
-
 /** A bell whose poller runs on a fake clock that the test moves. */
 class FakeClockNotifications extends CircleNotifications {
-  readonly clock = new FakeClock();
+  readonly clock = Object.assign(new FakeClock(), { randomValue: 0.5 });
 
   protected override liveCountClock(): LiveCountClock {
     return this.clock;
@@ -98,11 +60,11 @@ async function expectPollEvery(
   await waitUntil(() => element.clock.delays.length > 0, 'the next poll was not planned', WAIT);
   expect(element.clock.delays).to.deep.equal([seconds * 1000]);
 
-  element.clock.tick(seconds * 1000 - 1);
+  await element.clock.tick(seconds * 1000 - 1);
   await moment();
   expect(checks.count, 'polled before the interval ended').to.equal(1);
 
-  element.clock.tick(1);
+  await element.clock.tick(1);
   await waitUntil(() => checks.count === 2, 'no poll when the interval ended', WAIT);
 }
 

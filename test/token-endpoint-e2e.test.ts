@@ -101,19 +101,22 @@ async function feed(): Promise<HTMLElement> {
   return fixture<HTMLElement>(html`<circle-feed token-endpoint=${ENDPOINT}></circle-feed>`);
 }
 
+/** A fresh page and community, the visitor signed out of the site, the real endpoint in use. */
+async function startSignedOut(): Promise<void> {
+  resetSessions();
+  resetWarnings();
+  signOutOfSite();
+  community.reset();
+  worker.use(
+    http.all(ENDPOINT, () => passthrough()),
+    http.get(STATS, () => passthrough()),
+    ...community.handlers,
+  );
+  before = await readStats();
+}
+
 describe('the real token endpoint, end to end', () => {
-  beforeEach(async () => {
-    resetSessions();
-    resetWarnings();
-    signOutOfSite();
-    community.reset();
-    worker.use(
-      http.all(ENDPOINT, () => passthrough()),
-      http.get(STATS, () => passthrough()),
-      ...community.handlers,
-    );
-    before = await readStats();
-  });
+  beforeEach(startSignedOut);
 
   afterEach(async () => {
     signOutOfSite();
@@ -330,18 +333,7 @@ function upcomingEventNames(): string[] {
 const WAIT = { timeout: 8000 };
 
 describe('the demo page on the real token endpoint', () => {
-  beforeEach(async () => {
-    resetSessions();
-    resetWarnings();
-    signOutOfSite();
-    community.reset();
-    worker.use(
-      http.all(ENDPOINT, () => passthrough()),
-      http.get(STATS, () => passthrough()),
-      ...community.handlers,
-    );
-    before = await readStats();
-  });
+  beforeEach(startSignedOut);
 
   afterEach(async () => {
     for (const element of mounted.splice(0)) element.remove();
