@@ -90,13 +90,25 @@ class PageThemeWatcher {
     for (const listener of [...this.listeners]) listener();
   };
 
+  /**
+   * A meta tag or style sheet added, removed or switched may change the scheme; the text that
+   * CSS-in-JS libraries keep writing into their own sheets is left alone, as reading every
+   * element's styles again after each of those would slow such pages down.
+   */
+  private readonly onHeadChange = (records: MutationRecord[]): void => {
+    const head = document.head;
+    if (records.some((record) => record.type === 'attributes' || record.target === head)) {
+      this.notify();
+    }
+  };
+
   private start(): void {
     this.observer = new MutationObserver(this.notify);
     this.observer.observe(document.documentElement, {
       attributes: true,
       attributeFilter: WATCHED_ATTRIBUTES,
     });
-    this.headObserver = new MutationObserver(this.notify);
+    this.headObserver = new MutationObserver(this.onHeadChange);
     this.observeBody();
 
     this.media = matchMedia(DARK_QUERY);
@@ -117,7 +129,6 @@ class PageThemeWatcher {
       this.headObserver.observe(head, {
         childList: true,
         subtree: true,
-        characterData: true,
         attributes: true,
         attributeFilter: ['name', 'content', 'media', 'disabled'],
       });
