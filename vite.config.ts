@@ -103,6 +103,10 @@ const CORE_PACKAGES =
   /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/task|nanostores)\//;
 const CORE_SOURCES = /\/src\/(config\.ts|elements\/circle-element\.ts|styles\/|controllers\/)/;
 
+/** The windowed list a long feed switches to. */
+const VIRTUALIZER =
+  /node_modules\/@lit-labs\/virtualizer\/|\/src\/elements\/circle-feed\/windowing\.ts$/;
+
 /** The rich-text renderer, which the feed, the post and the events share. */
 const RICH_TEXT = /\/src\/rich-text\//;
 
@@ -135,6 +139,8 @@ export default defineConfig(({ mode }) => {
               groups: [
                 { name: 'core', test: (id) => CORE_PACKAGES.test(id) || CORE_SOURCES.test(id) },
                 { name: 'rich-text', test: RICH_TEXT },
+                // Fetched only once a feed grows long; its layout comes in the same file.
+                { name: 'virtualizer', test: VIRTUALIZER },
                 // Named after the library, not its folder ("dist"), in file names and size tables.
                 { name: 'ical-generator', test: /node_modules[\\/]ical-generator[\\/]/ },
               ],

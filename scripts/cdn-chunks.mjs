@@ -13,7 +13,8 @@ export const TAGS = [
 
 /**
  * Code that loads only on demand, not when an element renders: the iCalendar writer and its time
- * zone blocks when a member asks for a file, a translation when the page's language needs it. A
+ * zone blocks when a member asks for a file, a translation when the page's language needs it, the
+ * virtualizer when a feed grows past 50 posts. A
  * chunk made only of such modules is listed on its own line and left out of the elements' and the
  * core's sums.
  */
@@ -21,6 +22,8 @@ export const ON_DEMAND = [
   /^node_modules\/ical-generator\//,
   /^src\/elements\/circle-events\/vtimezone\.ts$/,
   /^src\/i18n\/locales\//,
+  /^node_modules\/@lit-labs\/virtualizer\//,
+  /^src\/elements\/circle-feed\/windowing\.ts$/,
 ];
 
 /** The budgets, in kB of minified then gzipped code (1 kB = 1,000 bytes). */
@@ -33,12 +36,12 @@ export const BUDGETS = { loader: 4, core: 12, element: 10, everything: 40 };
  */
 export const UNMET_BUDGETS = {
   core: 26,
-  '<circle-feed>': 21.5,
+  '<circle-feed>': 14,
   '<circle-post>': 13.5,
   '<circle-events>': 22,
   '<circle-notifications>': 10.6,
-  'everything (loader + all chunks)': 119,
-  'everything (classic file)': 106,
+  'everything (loader + all chunks)': 119.5,
+  'everything (classic file)': 108,
 };
 
 /** Where the loader build (vite.config.ts) writes which chunk imports which. */

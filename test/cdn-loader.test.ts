@@ -78,6 +78,8 @@ describe('the CDN loader', () => {
       expect(customElements.get(tag), tag).to.equal(undefined);
     }
     expect(fetchedChunkOf('circle-notification-preferences')).to.equal(false);
+    // A feed of a few posts draws them plainly, without the windowed list's code.
+    expect(fetchedChunkOf('virtualizer')).to.equal(false);
   });
 
   it('loads an element added later, deep in new markup, and it renders', async () => {

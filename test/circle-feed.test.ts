@@ -49,6 +49,22 @@ const firstUnlikedButton = (element: Element) =>
 
 const cards = (element: Element) => shadowAll(element, 'article[part~="item"]');
 
+/** Adds `count` plain posts, older than every sandbox post, to the end of the home feed. */
+function addBulkPosts(count: number): void {
+  const template = sandbox.db.posts.find((post) => post.post_type === 'basic')!;
+  const base = Date.now() - 1000;
+  for (let index = 0; index < count; index += 1) {
+    sandbox.db.posts.push({
+      ...template,
+      id: 100_000 + index,
+      slug: `bulk-${index}`,
+      name: `Bulk post ${index}`,
+      display_title: `Bulk post ${index}`,
+      created_at: new Date(base - index * 1000).toISOString(),
+    });
+  }
+}
+
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
 /**
@@ -451,19 +467,40 @@ describe('<circle-feed>', () => {
     expect(warnings.join('\n')).to.contain('member="abc" is not valid');
   });
 
+  it('draws a short feed plainly, and windows it in place once it grows long', async () => {
+    addBulkPosts(60);
+    const element = await feed('per-page="30" paging="button"');
+    await waitFor(element, 'article');
+    await element.updateComplete;
+    // Plain: every card is drawn in the page's flow, none placed by the virtualizer.
+    expect(cards(element)).to.have.length(30);
+    expect(cards(element).every((card) => card.style.position === '')).to.equal(true);
+
+    // The reader has card 21 near the top of the screen, with focus on its like button.
+    const card21 = () => shadow<HTMLElement>(element, 'article[aria-posinset="21"]')!;
+    window.scrollTo(0, card21().getBoundingClientRect().top + window.scrollY - 120);
+    await nextFrame();
+    const topBefore = card21().getBoundingClientRect().top;
+    card21().querySelector<HTMLButtonElement>('[part~="like-button"]')!.focus();
+
+    shadow<HTMLButtonElement>(element, '[part~="load-more"]')!.click();
+    await waitUntil(
+      () => cards(element).some((card) => card.style.position === 'absolute'),
+      'the long list was not windowed',
+    );
+    await waitUntil(
+      () => Math.abs(card21().getBoundingClientRect().top - topBefore) <= 2,
+      `card 21 moved from ${topBefore}px`,
+    );
+    const active = element.shadowRoot!.activeElement!;
+    expect(active.closest('article')!.getAttribute('aria-posinset')).to.equal('21');
+    expect(active.getAttribute('part')).to.contain('like-button');
+    expect(cards(element).length).to.be.below(60);
+    window.scrollTo(0, 0);
+  });
+
   it('keeps at most ~100 cards in the DOM with 2,000 posts, and keeps focus in the feed', async () => {
-    const template = sandbox.db.posts.find((post) => post.post_type === 'basic')!;
-    const base = Date.now() - 1000;
-    for (let index = 0; index < 2000; index += 1) {
-      sandbox.db.posts.push({
-        ...template,
-        id: 100_000 + index,
-        slug: `bulk-${index}`,
-        name: `Bulk post ${index}`,
-        display_title: `Bulk post ${index}`,
-        created_at: new Date(base - index * 1000).toISOString(),
-      });
-    }
+    addBulkPosts(2000);
     const total = sandbox.db.posts.length;
     const element = await feed('per-page="100" paging="button"');
     await waitFor(element, 'article');

@@ -3,10 +3,8 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ref } from 'lit/directives/ref.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
-// The directive rather than <lit-virtualizer>: that element registers its tag unguarded, which
-// throws when a page loads two copies of the bundle.
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 
 import type { EventPost, Page, Post } from '../../api/types.js';
 import { renderRichText, safeUrl } from '../../rich-text/render.js';
@@ -34,6 +32,12 @@ type Paging = (typeof PAGING_MODES)[number];
 
 /** How far below the viewport the end of the list starts the next page, in infinite mode. */
 
+/**
+ * Past this many posts the list is windowed: cards far off screen leave the DOM. Shorter lists,
+ * which is what most readers see, render plainly and never fetch the virtualizer's code.
+ */
+const WINDOW_AFTER = 50;
+
 /** An edit later than this after posting counts as "Edited"; quick fixes don't. */
 const EDIT_GRACE_MS = 15 * 60_000;
 
@@ -55,6 +59,24 @@ type GalleryImage = {
   height?: number;
 };
 type EventSettings = NonNullable<EventPost['event_setting_attributes']>;
+
+// The directive rather than <lit-virtualizer>: that element registers its tag unguarded, which
+// throws when a page loads two copies of the bundle.
+type Virtualize = typeof import('./windowing.js');
+
+/** The virtualizer's code, fetched once for every feed on the page. */
+let virtualizerLoad: Promise<Virtualize> | undefined;
+
+function loadVirtualizer(): Promise<Virtualize> {
+  virtualizerLoad ??= import('./windowing.js');
+  return virtualizerLoad;
+}
+
+/** Where the reader was in a plain list: a card, and its distance from the viewport's top. */
+interface ScrollAnchor {
+  index: number;
+  top: number;
+}
 
 /** The picture viewer's state: which post's gallery, which picture, and who opened it. */
 interface Viewer {
@@ -199,6 +221,12 @@ export class CircleFeed extends CircleElement {
   @state() private edits = new Map<number, Partial<Post>>();
   @state() private status = '';
 
+  /** The virtualizer, once the list has grown long enough to need it and its code is here. */
+  @state() private virtualizer?: Virtualize;
+  private windowingRequested = false;
+  /** The card the windowed list starts at, for its first drawing only. */
+  private firstPin?: { index: number; block: ScrollLogicalPosition };
+
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('[part~="list"]') private listElement?: HTMLElement;
 
@@ -257,8 +285,97 @@ export class CircleFeed extends CircleElement {
 
     const dialog = this.dialog;
     if (dialog && this.viewer && !dialog.open) dialog.showModal();
+
+    if (!this.virtualizer && this.list.items.length > WINDOW_AFTER) void this.startWindowing();
   }
 
+  /**
+   * Swaps the plain list for the windowed one, keeping the reader's place: the card at the top of
+   * the viewport stays where it is, and so does keyboard focus. If the code can't be fetched, the
+   * list simply stays plain.
+   */
+  private async startWindowing(): Promise<void> {
+    if (this.windowingRequested) return;
+    this.windowingRequested = true;
+
+    let module: Virtualize;
+    try {
+      module = await loadVirtualizer();
+    } catch {
+      return;
+    }
+    if (!this.isConnected || !this.listElement) return;
+
+    const anchor = this.scrollAnchor();
+    const focus = this.focusInCard();
+    this.firstPin = anchor && { index: anchor.index, block: 'start' };
+    this.virtualizer = module;
+    await this.updateComplete;
+    // Given again, the pin would take the reader back to that card at every update.
+    this.firstPin = undefined;
+    const list = this.listElement;
+    if (!list) return;
+
+    if (anchor) {
+      // The windowed list first brings the pinned card to the top, over a few frames; the browser
+      // then moves it back to where the reader had it, which also releases the pin.
+      // TODO: the card shows at the top for those frames; a pin with an offset would avoid that,
+      // but the virtualizer's pin only takes `block`.
+      const card = await this.settledCard(anchor.index);
+      if (card) {
+        card.style.scrollMarginTop = `${anchor.top}px`;
+        card.scrollIntoView({ block: 'start' });
+        card.style.scrollMarginTop = '';
+      }
+    }
+
+    if (focus) {
+      const card = list.querySelector<HTMLElement>(`article[aria-posinset="${focus.index + 1}"]`);
+      const control = focus.part && card?.querySelector<HTMLElement>(`[part="${focus.part}"]`);
+      (control || card || list).focus({ preventScroll: true });
+    }
+  }
+
+  /**
+   * The card at `index` once it has stopped moving for three frames: the windowed list treats a
+   * scroll within two frames of its own corrections as one of them, and would keep its pin.
+   * Undefined if the card doesn't settle within a second.
+   */
+  private async settledCard(index: number): Promise<HTMLElement | undefined> {
+    let lastTop: number | undefined;
+    let stillFrames = 0;
+    for (let frame = 0; frame < 60; frame += 1) {
+      await nextFrame();
+      const card = this.listElement?.querySelector<HTMLElement>(
+        `article[aria-posinset="${index + 1}"]`,
+      );
+      const top = card?.getBoundingClientRect().top;
+      stillFrames = card && top === lastTop ? stillFrames + 1 : 0;
+      if (card && stillFrames === 3) return card;
+      lastTop = top;
+    }
+    return undefined;
+  }
+
+  /** Which card holds keyboard focus, and which of its controls by `part`, if any. */
+  private focusInCard(): { index: number; part: string | null } | undefined {
+    const active = this.shadowRoot?.activeElement;
+    const card = active?.closest('article');
+    if (!active || !card || !this.listElement?.contains(card)) return undefined;
+
+    const index = Number(card.getAttribute('aria-posinset')) - 1;
+    return { index, part: active === card ? null : active.getAttribute('part') };
+  }
+
+  /** The first card whose top the reader can see, once the list starts above the viewport. */
+  private scrollAnchor(): ScrollAnchor | undefined {
+    const cards = [...(this.listElement?.querySelectorAll('article') ?? [])];
+    if (!cards[0] || cards[0].getBoundingClientRect().top >= 0) return undefined;
+
+    const index = cards.findIndex((card) => card.getBoundingClientRect().top >= 0);
+    if (index < 0) return undefined;
+    return { index, top: cards[index]!.getBoundingClientRect().top };
+  }
   override render(): TemplateResult {
     return html`${this.renderFrame(
         this.firstPage.render({
@@ -293,12 +410,22 @@ export class CircleFeed extends CircleElement {
         @rangeChanged=${this.keepFocusInFeed}
         @keydown=${this.onFeedKeyDown}
       >
-        ${virtualize({
-          items,
-          // Like renderItem below, it may be asked about a place past the end of a shorter list.
-          keyFunction: (post: Post) => (post as Post | undefined)?.id,
-          renderItem: (post: Post, index: number) => this.renderPostSafely(post, index),
-        })}
+        ${
+          this.virtualizer
+            ? this.virtualizer.virtualize({
+                items,
+                // Like renderItem below, it may be asked about a place past the end of a shorter
+                // list.
+                keyFunction: (post: Post) => (post as Post | undefined)?.id,
+                renderItem: (post: Post, index: number) => this.renderPostSafely(post, index),
+                layout: this.virtualizer.flow(this.firstPin ? { pin: this.firstPin } : {}),
+              })
+            : repeat(
+                items,
+                (post) => post.id,
+                (post, index) => this.renderPostSafely(post, index),
+              )
+        }
       </div>
       ${infinite && this.list.hasMore ? html`<div class="sentinel" ${ref(this.endWatcher.watch)}></div>` : nothing}
       ${this.renderLoadMore(this.list)}
@@ -1004,6 +1131,10 @@ function isLongBody(post: Post): boolean {
   if (text.length > LONG_BODY_CHARS || text.split('\n').length > LONG_BODY_LINES) return true;
   const content = toJson(post.tiptap_body?.body ?? '');
   return /"type":"(image|embed|file)"/.test(content);
+}
+
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }
 
 /** A copy of `set` with `id` added or removed, so lit sees a new value. */
