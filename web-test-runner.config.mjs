@@ -100,6 +100,7 @@ export default {
       <head><meta charset="utf-8"></head>
       <body>
         <script>window.process = { env: { NODE_ENV: 'development' } };</script>
+        <script type="module" src="/test/support/reportable-failures.ts"></script>
         <script type="module" src="${testFramework}"></script>
       </body>
     </html>`,
