@@ -211,6 +211,38 @@ describe('<circle-feed>', () => {
     );
   });
 
+  it('takes back a failure message once the retry goes through, and only then', async () => {
+    let failing = true;
+    worker.use(
+      http.post(`${API}/posts/:id/user_likes`, () =>
+        failing ? HttpResponse.json({ message: 'Boom' }, { status: 500 }) : undefined,
+      ),
+    );
+    const element = await feed();
+    await waitFor(element, 'article');
+    const [first, second] = shadowAll<HTMLButtonElement>(
+      element,
+      'button[part~="like-button"][aria-pressed="false"]',
+    );
+
+    first.click();
+    await waitFor(element, '[part~="notice"]');
+    // Another post's like succeeding says nothing about the first one.
+    failing = false;
+    const secondLiked = oneEvent(element, 'circle-like');
+    second.click();
+    await secondLiked;
+    await element.updateComplete;
+    expect(shadow(element, '[part~="notice"]'), 'withdrawn by another post').to.exist;
+
+    const liked = oneEvent(element, 'circle-like');
+    first.click();
+    await liked;
+    await element.updateComplete;
+    expect(first.getAttribute('aria-pressed')).to.equal('true');
+    expect(shadow(element, '[part~="notice"]')).to.equal(null);
+  });
+
   it('likes from the keyboard', async () => {
     const element = await feed();
     await waitFor(element, 'article');

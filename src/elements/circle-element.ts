@@ -93,6 +93,8 @@ export abstract class CircleElement extends LitElement {
   @property({ attribute: 'heading-level', type: Number }) headingLevel?: number;
 
   private noticeTimer?: ReturnType<typeof setTimeout>;
+  /** What the notice is about (`like-12`), so a later success with it can take the notice back. */
+  private noticeSubject?: string;
   private loadedNoteTimer?: ReturnType<typeof setTimeout>;
   private announcedSignOut = false;
   private attributeProblems: string[] = [];
@@ -469,12 +471,24 @@ export abstract class CircleElement extends LitElement {
     </div>`;
   }
 
-  /** Shows a message about a failed change, and tells the host page through `circle-error`. */
-  protected reportFailure(key: StringKey, error: unknown): void {
+  /**
+   * Shows a message about a failed change, and tells the host page through `circle-error`.
+   * `subject` names what failed (`like-12`): {@link withdrawFailure} with it takes the message
+   * back once a retry goes through.
+   */
+  protected reportFailure(key: StringKey, error: unknown, subject?: string): void {
     clearTimeout(this.noticeTimer);
     this.notice = this.t(key);
+    this.noticeSubject = subject;
     this.noticeTimer = setTimeout(() => (this.notice = undefined), NOTICE_MS);
     this.dispatchError(error);
+  }
+
+  /** Takes back the failure message about `subject`: the change has gone through since. */
+  protected withdrawFailure(subject: string): void {
+    if (this.notice === undefined || this.noticeSubject !== subject) return;
+    clearTimeout(this.noticeTimer);
+    this.notice = undefined;
   }
 
   protected dispatchError(error: unknown): void {

@@ -1495,12 +1495,13 @@ export class CircleEvents extends CircleElement {
         ? await api.delete('/events/{event_id}/event_attendees', options)
         : await api.post('/events/{event_id}/event_attendees', options);
       if (attendee?.rsvp_status) this.patchEvent(id, { rsvp_status: attendee.rsvp_status });
+      this.withdrawFailure(`rsvp-${id}`);
       if (this.detailId === id && !event.event_setting_attributes?.hide_attendees) {
         void this.attendees.loadFirst(1, new AbortController().signal).catch(() => undefined);
       }
     } catch (error) {
       this.patchEvent(id, before);
-      this.reportFailure(going ? 'cancelRsvpFailed' : 'rsvpFailed', error);
+      this.reportFailure(going ? 'cancelRsvpFailed' : 'rsvpFailed', error, `rsvp-${id}`);
     } finally {
       this.setPending(id, false);
     }
@@ -1518,7 +1519,7 @@ export class CircleEvents extends CircleElement {
       for (let page = 0; this.seriesDates.hasMore && page < MAX_SERIES_PAGES; page++) {
         await this.seriesDates.loadMore();
         if (this.seriesDates.error) {
-          this.reportFailure('rsvpDatesFailed', this.seriesDates.error);
+          this.reportFailure('rsvpDatesFailed', this.seriesDates.error, `series-${event.id}`);
           return;
         }
       }
@@ -1558,11 +1559,12 @@ export class CircleEvents extends CircleElement {
         body: { event_ids: ids },
       });
       this.chosenDates = new Set();
+      this.withdrawFailure(`series-${event.id}`);
       this.status = this.t('rsvpedToDates', { count: ids.length });
     } catch (error) {
       for (const [id, date] of before) this.seriesDates.update(id, date);
       for (const [id, fields] of listedBefore) this.patchEvent(id, fields);
-      this.reportFailure('rsvpDatesFailed', error);
+      this.reportFailure('rsvpDatesFailed', error, `series-${event.id}`);
     } finally {
       this.seriesSaving = false;
     }
@@ -1587,9 +1589,10 @@ export class CircleEvents extends CircleElement {
       await api.delete('/events/{event_id}/event_attendees', { params: { event_id: id } });
       const listed = this.findEvent(id);
       if (listed?.rsvped_event) this.patchEvent(id, rsvpChanges(listed, false));
+      this.withdrawFailure(`rsvp-${id}`);
     } catch (error) {
       this.seriesDates.update(id, before);
-      this.reportFailure('cancelRsvpFailed', error);
+      this.reportFailure('cancelRsvpFailed', error, `rsvp-${id}`);
     } finally {
       this.setPending(id, false);
     }

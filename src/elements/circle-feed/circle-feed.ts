@@ -846,9 +846,10 @@ export class CircleFeed extends CircleElement {
       if (liked) await api.delete('/posts/{post_id}/user_likes', options);
       else await api.post('/posts/{post_id}/user_likes', options);
       this.dispatchEvent(new CircleLikeEvent('post', id, !liked));
+      this.withdrawFailure(`like-${id}`);
     } catch (error) {
       this.edit(id, { is_liked: liked, user_likes_count: count });
-      this.reportFailure(liked ? 'unlikeFailed' : 'likeFailed', error);
+      this.reportFailure(liked ? 'unlikeFailed' : 'likeFailed', error, `like-${id}`);
     } finally {
       this.pendingLikes = withItem(this.pendingLikes, id, false);
     }
@@ -875,9 +876,11 @@ export class CircleFeed extends CircleElement {
         await api.delete('/bookmarks/{id}', { params: { id: bookmarkId } });
       }
       this.dispatchEvent(new CircleBookmarkEvent(id, bookmarkId === null));
+      this.withdrawFailure(`bookmark-${id}`);
     } catch (error) {
       this.edit(id, { bookmark_id: bookmarkId });
-      this.reportFailure(bookmarkId === null ? 'bookmarkFailed' : 'unbookmarkFailed', error);
+      const key = bookmarkId === null ? 'bookmarkFailed' : 'unbookmarkFailed';
+      this.reportFailure(key, error, `bookmark-${id}`);
     } finally {
       this.pendingBookmarks = withItem(this.pendingBookmarks, id, false);
     }

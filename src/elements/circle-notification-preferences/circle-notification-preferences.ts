@@ -490,10 +490,13 @@ export class CircleNotificationPreferences extends CircleElement {
 
     try {
       await saveChange(api, sending);
+      this.withdrawFailure(`preference-${lane}`);
       if (this.changes.includes(sending)) this.confirm(sending);
     } catch (error) {
       // A change dropped meanwhile (another member, another medium) needs no message.
-      if (this.changes.includes(sending)) this.reportFailure(failureKey(sending), error);
+      if (this.changes.includes(sending)) {
+        this.reportFailure(failureKey(sending), error, `preference-${lane}`);
+      }
     }
 
     if (!this.changes.includes(sending)) return;

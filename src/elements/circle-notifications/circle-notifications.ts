@@ -1137,9 +1137,10 @@ export class CircleNotifications extends CircleElement {
       const saved = await api.post('/notifications/{id}/mark_as_read', { params: { id } });
       if (saved?.read_at) this.updateNotifications([id], () => ({ read_at: saved.read_at }));
       this.onLocalChange({ type: 'read', id });
+      this.withdrawFailure(`read-${id}`);
     } catch (error) {
       this.updateNotifications([id], () => ({ read_at: null }));
-      this.reportFailure('markReadFailed', error);
+      this.reportFailure('markReadFailed', error, `read-${id}`);
     } finally {
       this.pending = withId(this.pending, id, false);
     }
@@ -1161,12 +1162,13 @@ export class CircleNotifications extends CircleElement {
       // Circle documents no answer body for this call.
       await api.post('/notifications/mark_all_as_read', { emptyOk: true });
       this.onLocalChange({ type: 'all-read' });
+      this.withdrawFailure('all-read');
     } catch (error) {
       // Only the dots this call cleared come back; ones read another way since stay read.
       this.updateNotifications(unreadIds, (notification) =>
         notification.read_at === readAt ? { read_at: null } : {},
       );
-      this.reportFailure('markAllReadFailed', error);
+      this.reportFailure('markAllReadFailed', error, 'all-read');
     } finally {
       this.markingAll = false;
     }
@@ -1195,12 +1197,14 @@ export class CircleNotifications extends CircleElement {
       else await api.delete('/notifications/{id}', { params: { id } });
       this.announce(this.t(action === 'archive' ? 'notificationArchived' : 'notificationDeleted'));
       this.onLocalChange({ type: 'removed', id });
+      this.withdrawFailure(`remove-${id}`);
     } catch (error) {
       const items = this.list.items;
       if (epoch === this.listEpoch && !items.some((item) => item.id === id)) {
         this.setItems([...items.slice(0, index), notification, ...items.slice(index)]);
       }
-      this.reportFailure(action === 'archive' ? 'archiveFailed' : 'deleteFailed', error);
+      const key = action === 'archive' ? 'archiveFailed' : 'deleteFailed';
+      this.reportFailure(key, error, `remove-${id}`);
     } finally {
       this.pending = withId(this.pending, id, false);
     }

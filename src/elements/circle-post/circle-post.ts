@@ -354,11 +354,12 @@ export class CirclePost extends CommentThreadElement {
       if (liked) await api.delete('/posts/{post_id}/user_likes', options);
       else await api.post('/posts/{post_id}/user_likes', options);
       this.dispatchEvent(new CircleLikeEvent('post', id, !liked));
+      this.withdrawFailure(`like-${id}`);
       if (this.likersStatus !== 'idle') void this.loadLikers();
     } catch (error) {
       if (this.shown?.id === id)
         this.shown = { ...this.shown, is_liked: liked, user_likes_count: count };
-      this.reportFailure(liked ? 'unlikeFailed' : 'likeFailed', error);
+      this.reportFailure(liked ? 'unlikeFailed' : 'likeFailed', error, `like-${id}`);
     } finally {
       this.likePending = false;
     }

@@ -715,9 +715,10 @@ export abstract class CommentThreadElement extends CircleElement {
       if (liked) await api.delete('/comments/{comment_id}/user_likes', options);
       else await api.post('/comments/{comment_id}/user_likes', options);
       this.dispatchEvent(new CircleLikeEvent('comment', id, !liked));
+      this.withdrawFailure(`comment-like-${id}`);
     } catch (error) {
       this.listOf(parent).update(id, { is_liked: liked, user_likes_count: count });
-      this.reportFailure(liked ? 'unlikeFailed' : 'likeFailed', error);
+      this.reportFailure(liked ? 'unlikeFailed' : 'likeFailed', error, `comment-like-${id}`);
     } finally {
       const pending = new Set(this.pendingLikes);
       pending.delete(id);
