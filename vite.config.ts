@@ -6,6 +6,7 @@ import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 
 import { CHUNK_GRAPH, TAGS } from './scripts/cdn-chunks.mjs';
+import { compactTemplatesPlugin } from './scripts/compact-templates.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -119,7 +120,7 @@ const RICH_TEXT = /\/src\/rich-text\//;
 export default defineConfig(({ mode }) => {
   if (mode === 'loader') {
     return {
-      plugins: [registration, ownKeysOnly, chunkGraph],
+      plugins: [registration, compactTemplatesPlugin(), ownKeysOnly, chunkGraph],
       define: productionEnv,
       publicDir: false,
       build: {
@@ -154,7 +155,7 @@ export default defineConfig(({ mode }) => {
 
   if (mode === 'cdn') {
     return {
-      plugins: [registration, ownKeysOnly],
+      plugins: [registration, compactTemplatesPlugin(), ownKeysOnly],
       define: productionEnv,
       publicDir: false,
       build: {

@@ -35,13 +35,12 @@ export const BUDGETS = { loader: 4, core: 12, element: 10, everything: 40 };
  * over its real budget. Lower a ceiling when a part shrinks; drop it once the part fits.
  */
 export const UNMET_BUDGETS = {
-  core: 26,
-  '<circle-feed>': 14,
-  '<circle-post>': 13.5,
-  '<circle-events>': 22,
-  '<circle-notifications>': 10.6,
-  'everything (loader + all chunks)': 119.5,
-  'everything (classic file)': 108,
+  core: 25.5,
+  '<circle-feed>': 13.2,
+  '<circle-post>': 13,
+  '<circle-events>': 21,
+  'everything (loader + all chunks)': 116.5,
+  'everything (classic file)': 104.5,
 };
 
 /** Where the loader build (vite.config.ts) writes which chunk imports which. */
