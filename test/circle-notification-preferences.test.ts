@@ -358,6 +358,50 @@ describe('<circle-notification-preferences>', () => {
     expect(shownChoice(selectFor(element, space.space_name))).to.equal(msg('prefsChoiceMention'));
   });
 
+  it("keeps a failed switch's message until that switch saves", async () => {
+    const [first, second] = expectedTypes('in_app');
+    let refusing = true;
+    worker.use(
+      http.put(`${API}/notification_preferences/:medium`, () =>
+        refusing ? serverError() : undefined,
+      ),
+    );
+    const element = await preferences();
+    await loaded(element);
+    const saved = (type: { key: string; enabled: boolean }) =>
+      waitUntil(
+        () =>
+          typeEnabledInSandbox('in_app', type.key) !== type.enabled &&
+          textOf(part(typeRow(element, type.key), 'saving')) === '',
+        `${type.key} was not saved`,
+        WAIT,
+      );
+
+    switchFor(element, first.key).click();
+    await waitUntil(() => part(element, 'notice'), 'no failure message', WAIT);
+    await element.updateComplete;
+    expect(switchFor(element, first.key).getAttribute('aria-checked')).to.equal(
+      String(first.enabled),
+    );
+    // Another switch saving says nothing about the first one.
+    refusing = false;
+    switchFor(element, second.key).click();
+    await saved(second);
+    await element.updateComplete;
+    expect(switchFor(element, second.key).getAttribute('aria-checked')).to.equal(
+      String(!second.enabled),
+    );
+    expect(part(element, 'notice'), 'withdrawn by another switch').to.exist;
+
+    switchFor(element, first.key).click();
+    await saved(first);
+    await element.updateComplete;
+    expect(switchFor(element, first.key).getAttribute('aria-checked')).to.equal(
+      String(!first.enabled),
+    );
+    expect(part(element, 'notice')).to.equal(null);
+  });
+
   it('puts a failed space choice back in the drop-down and says so', async () => {
     const space = settingsIn('in_app').spaces.find((candidate) => candidate.choice === 'all')!;
     worker.use(http.put(`${API}/notification_preferences/:medium/spaces/:id`, serverError));
@@ -372,6 +416,30 @@ describe('<circle-notification-preferences>', () => {
     expect(selectFor(element, space.space_name).value).to.equal('all');
     expect(shownChoice(selectFor(element, space.space_name))).to.equal(msg('prefsChoiceAll'));
     expect(space.choice).to.equal('all');
+  });
+
+  it("keeps a failed space's message while another space saves, until every space is set", async () => {
+    const [refused, other] = settingsIn('in_app').spaces.filter((space) => space.choice === 'all');
+    worker.use(
+      http.put(`${API}/notification_preferences/:medium/spaces/:id`, ({ params }) =>
+        Number(params.id) === refused!.id ? serverError() : undefined,
+      ),
+    );
+    const element = await preferences();
+    await loaded(element);
+
+    choose(selectFor(element, refused!.space_name), 'never');
+    await waitUntil(() => part(element, 'notice'), 'no failure message', WAIT);
+    choose(selectFor(element, other!.space_name), 'never');
+    await waitUntil(() => other!.choice === 'never', 'the other space was not saved', WAIT);
+    await element.updateComplete;
+    expect(part(element, 'notice'), 'withdrawn by another space').to.exist;
+    expect(selectFor(element, refused!.space_name).value).to.equal('all');
+
+    // Setting every space sets the refused one too, so its message has had its answer.
+    choose(applyAllSelect(element), 'mention');
+    await waitUntil(() => refused!.choice === 'mention', 'every space was not set', WAIT);
+    await waitUntil(() => part(element, 'notice') === null, 'the message stayed', WAIT);
   });
 
   it('applies one choice to every space', async () => {

@@ -1152,6 +1152,74 @@ describe('<circle-notifications>', () => {
       expect(element.changes).to.deep.equal([]);
     });
 
+    it('keeps the message until marking that one read goes through', async () => {
+      let refusing = true;
+      worker.use(
+        http.post(`${API}/notifications/:id/mark_as_read`, () =>
+          refusing
+            ? HttpResponse.json({ success: false, message: 'Server error' }, { status: 500 })
+            : undefined,
+        ),
+      );
+      const element = await fixture<SpyNotifications>(
+        html`<spy-notifications token-endpoint=${ENDPOINT}></spy-notifications>`,
+      );
+      await openPanel(element);
+      const unread = parts(element, 'item').filter((item) => part(item, 'unread-dot'));
+      expect(unread.length, 'the list should hold two unread notifications').to.be.above(1);
+      const [first, second] = unread.map(itemId);
+      const item = (id: number) => parts(element, 'item').find((each) => itemId(each) === id)!;
+      const saved = (id: number) =>
+        waitUntil(
+          () => element.changes.some((change) => change.type === 'read' && change.id === id),
+          `marking ${id} read was not saved`,
+          WAIT,
+        );
+
+      await choose(element, item(first), 'notificationMarkRead');
+      await waitUntil(() => part(element, 'notice'), 'no failure message', WAIT);
+      expect(part(item(first), 'unread-dot')).to.exist;
+      // Another notification marked read says nothing about the first one.
+      refusing = false;
+      await choose(element, item(second), 'notificationMarkRead');
+      await saved(second);
+      await element.updateComplete;
+      expect(part(item(second), 'unread-dot')).to.equal(null);
+      expect(notice(element), 'withdrawn by another notification').to.equal(msg('markReadFailed'));
+
+      await choose(element, item(first), 'notificationMarkRead');
+      await saved(first);
+      await element.updateComplete;
+      expect(part(item(first), 'unread-dot')).to.equal(null);
+      expect(stored(first)!.read_at).not.to.equal(null);
+      expect(part(element, 'notice')).to.equal(null);
+    });
+
+    it("takes back a failed mark-read's message once Mark all as read goes through", async () => {
+      worker.use(
+        http.post(`${API}/notifications/:id/mark_as_read`, () =>
+          HttpResponse.json({ success: false, message: 'Server error' }, { status: 500 }),
+        ),
+      );
+      const element = await fixture<SpyNotifications>(
+        html`<spy-notifications token-endpoint=${ENDPOINT}></spy-notifications>`,
+      );
+      await openPanel(element);
+      const unread = parts(element, 'item').find((item) => part(item, 'unread-dot'))!;
+
+      await choose(element, unread, 'notificationMarkRead');
+      await waitUntil(() => part(element, 'notice'), 'no failure message', WAIT);
+      part(element, 'mark-all-button')!.click();
+      await waitUntil(
+        () => element.changes.some((change) => change.type === 'all-read'),
+        'Mark all as read was not saved',
+        WAIT,
+      );
+      await element.updateComplete;
+      expect(part(element, 'notice')).to.equal(null);
+      expect(parts(element, 'unread-dot')).to.have.length(0);
+    });
+
     for (const action of ['archive', 'delete'] as const) {
       const option = action === 'archive' ? 'notificationArchive' : 'notificationDelete';
 

@@ -490,18 +490,28 @@ export class CircleNotificationPreferences extends CircleElement {
 
     try {
       await saveChange(api, sending);
-      this.withdrawFailure(`preference-${lane}`);
+      this.withdrawFailures(sending);
       if (this.changes.includes(sending)) this.confirm(sending);
     } catch (error) {
       // A change dropped meanwhile (another member, another medium) needs no message.
       if (this.changes.includes(sending)) {
-        this.reportFailure(failureKey(sending), error, `preference-${lane}`);
+        this.reportFailure(failureKey(sending), error, subjectOf(sending));
       }
     }
 
     if (!this.changes.includes(sending)) return;
     this.changes = this.changes.filter((change) => change !== sending);
     void this.sendNext(lane);
+  }
+
+  /** Takes back the message about a setting that `saved` has now set after all. */
+  private withdrawFailures(saved: Change): void {
+    this.withdrawFailure(subjectOf(saved));
+    if (saved.kind !== 'all-spaces') return;
+
+    for (const { id } of this.confirmed?.spaces ?? []) {
+      this.withdrawFailure(subjectOf({ ...saved, kind: 'space', id }));
+    }
   }
 
   private isConfirmed(change: Change): boolean {
@@ -550,6 +560,17 @@ export class CircleNotificationPreferences extends CircleElement {
 /** Types are saved independently; spaces share one lane, as "all spaces" changes every one. */
 function laneOf(change: Change): string {
   return change.kind === 'type' ? `type:${change.key}` : 'spaces';
+}
+
+/** What a failure message is about: one type's switch, one space, or every space, per medium. */
+function subjectOf(change: Change): string {
+  const setting =
+    change.kind === 'type'
+      ? `type-${change.key}`
+      : change.kind === 'space'
+        ? `space-${change.id}`
+        : 'all-spaces';
+  return `preference-${change.medium}-${setting}`;
 }
 
 function sameSetting(a: Change, b: Change): boolean {

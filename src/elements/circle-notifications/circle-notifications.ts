@@ -1163,6 +1163,8 @@ export class CircleNotifications extends CircleElement {
       await api.post('/notifications/mark_all_as_read', { emptyOk: true });
       this.onLocalChange({ type: 'all-read' });
       this.withdrawFailure('all-read');
+      // A notification whose own mark-read failed before is read now as well.
+      for (const id of unreadIds) this.withdrawFailure(`read-${id}`);
     } catch (error) {
       // Only the dots this call cleared come back; ones read another way since stay read.
       this.updateNotifications(unreadIds, (notification) =>
