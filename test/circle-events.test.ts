@@ -446,6 +446,46 @@ describe('<circle-events>', () => {
     expect(attendsInSandbox(post!)).to.equal(true);
   });
 
+  it("takes back a failed RSVP's message once its retry goes through, and only then", async () => {
+    let failing = true;
+    worker.use(
+      http.post(`${API}/events/:event_id/event_attendees`, () =>
+        failing ? serverError() : undefined,
+      ),
+    );
+    const [first, second] = upcomingInSandbox().filter(
+      (post) => !post.rsvped_event && !settingsOf(post).rsvp_disabled && !isFull(post),
+    );
+    expect(second, 'the sandbox should have two open upcoming events').to.exist;
+    const element = await eventList({ perPage: 50 });
+    await loaded(element);
+    const saved = (post: SandboxPost) =>
+      waitUntil(
+        () =>
+          attendsInSandbox(post) &&
+          rsvpButton(element, post).getAttribute('aria-disabled') === 'false',
+        `the RSVP to "${post.name}" was not saved`,
+        WAIT,
+      );
+
+    rsvpButton(element, first).click();
+    await waitUntil(() => part(element, 'notice'), 'no failure message', WAIT);
+    expect(text(rsvpButton(element, first))).to.equal(msg('rsvp'));
+    // Another event's RSVP going through says nothing about the first one.
+    failing = false;
+    rsvpButton(element, second).click();
+    await saved(second);
+    await element.updateComplete;
+    expect(text(rsvpButton(element, second))).to.equal(msg('cancelRsvp'));
+    expect(part(element, 'notice'), 'withdrawn by another event').to.exist;
+
+    rsvpButton(element, first).click();
+    await saved(first);
+    await element.updateComplete;
+    expect(text(rsvpButton(element, first))).to.equal(msg('cancelRsvp'));
+    expect(part(element, 'notice')).to.equal(null);
+  });
+
   it('shows full and closed events without an RSVP button', async () => {
     const upcoming = upcomingInSandbox();
     const full = upcoming.find((post) => isFull(post) && !post.rsvped_event);

@@ -720,6 +720,40 @@ describe('<circle-feed>', () => {
     expect(element.shadowRoot!.activeElement).to.equal(button);
   });
 
+  it("keeps a failed bookmark's message until that post's bookmark goes through", async () => {
+    let failing = true;
+    worker.use(
+      http.post(`${API}/bookmarks`, () =>
+        failing ? HttpResponse.json({ message: 'Boom' }, { status: 500 }) : undefined,
+      ),
+    );
+    const posts = sandbox.db.posts.filter((candidate) => candidate.bookmark_id === null);
+    servePosts(posts.slice(0, 2));
+    const element = await feed();
+    await waitUntil(() => cards(element).length === 2, 'the two posts were not shown');
+    const [first, second] = shadowAll<HTMLButtonElement>(element, '[part~="bookmark-button"]');
+
+    first.click();
+    await waitFor(element, '[part~="notice"]');
+    expect(first.getAttribute('aria-pressed')).to.equal('false');
+    // Another post's bookmark going through says nothing about the first one.
+    failing = false;
+    const secondSaved = oneEvent(element, 'circle-bookmark');
+    second.click();
+    await secondSaved;
+    await element.updateComplete;
+    expect(second.getAttribute('aria-pressed')).to.equal('true');
+    expect(shadow(element, '[part~="notice"]'), 'withdrawn by another post').to.exist;
+
+    const saved = oneEvent(element, 'circle-bookmark');
+    first.click();
+    await saved;
+    await element.updateComplete;
+    expect(first.getAttribute('aria-pressed')).to.equal('true');
+    expect(posts[0].bookmark_id).to.be.a('number');
+    expect(shadow(element, '[part~="notice"]')).to.equal(null);
+  });
+
   it('fires circle-like after a like is saved', async () => {
     const post = sandbox.db.posts.find((candidate) => !candidate.is_liked)!;
     servePosts([post]);

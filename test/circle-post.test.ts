@@ -215,6 +215,27 @@ describe('<circle-post>', () => {
     );
   });
 
+  it('takes back the failure message once a retried post like goes through', async () => {
+    let failing = true;
+    worker.use(http.post(`${API}/posts/:id/user_likes`, () => (failing ? boom() : undefined)));
+    const post = sandbox.db.posts.find((p) => !p.is_liked && p.is_liking_enabled)!;
+    const element = await postElement(named(post));
+    const button = await waitFor<HTMLButtonElement>(element, '[part~="like-button"]');
+
+    button.click();
+    await waitFor(element, '[part~="notice"]');
+    expect(button.getAttribute('aria-pressed')).to.equal('false');
+
+    failing = false;
+    const liked = oneEvent(element, 'circle-like');
+    button.click();
+    await liked;
+    await element.updateComplete;
+    expect(button.getAttribute('aria-pressed')).to.equal('true');
+    expect(post.is_liked).to.equal(true);
+    expect(shadow(element, '[part~="notice"]')).to.equal(null);
+  });
+
   it('lists who liked the post on request', async () => {
     const post = sandbox.db.posts.find((p) => p.user_likes_count >= 3 && p.is_liking_enabled)!;
     const element = await postElement(named(post));
@@ -293,6 +314,42 @@ describe('<circle-post>', () => {
     await element.updateComplete;
     expect(button.getAttribute('aria-pressed')).to.equal('true');
     expect(textOf(shadow(element, '[part~="notice"]'))).to.contain('could not be removed');
+  });
+
+  it("takes back a comment like's failure message on its own retry only", async () => {
+    let failing = true;
+    worker.use(http.post(`${API}/comments/:id/user_likes`, () => (failing ? boom() : undefined)));
+    const unliked = (p: Post) => topLevel(p).filter((c) => !c.is_liked);
+    const post = sandbox.db.posts.find(
+      (p) =>
+        p.is_comments_enabled &&
+        !p.is_comments_closed &&
+        p.is_liking_enabled &&
+        unliked(p).length > 1,
+    )!;
+    const [first, second] = unliked(post);
+    const element = await showPost(post, 'per-page="60"');
+    const likeButton = (comment: Comment) =>
+      shadow<HTMLButtonElement>(element, `#comment-${comment.id} [part~="comment-like-button"]`)!;
+
+    likeButton(first).click();
+    await waitFor(element, '[part~="notice"]');
+    expect(likeButton(first).getAttribute('aria-pressed')).to.equal('false');
+    // Another comment's like succeeding says nothing about the first one.
+    failing = false;
+    const secondLiked = oneEvent(element, 'circle-like');
+    likeButton(second).click();
+    await secondLiked;
+    await element.updateComplete;
+    expect(likeButton(second).getAttribute('aria-pressed')).to.equal('true');
+    expect(shadow(element, '[part~="notice"]'), 'withdrawn by another comment').to.exist;
+
+    const liked = oneEvent(element, 'circle-like');
+    likeButton(first).click();
+    await liked;
+    await element.updateComplete;
+    expect(likeButton(first).getAttribute('aria-pressed')).to.equal('true');
+    expect(shadow(element, '[part~="notice"]')).to.equal(null);
   });
 
   it('keeps text typed while a comment was on its way', async () => {
