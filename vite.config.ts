@@ -98,11 +98,13 @@ const productionEnv = { 'process.env.NODE_ENV': JSON.stringify('production') };
 
 /**
  * What every element needs, as one chunk: Lit, nanostores, the base element with the client and
- * session it brings, the shared styles and controllers.
+ * session it brings, the shared styles and controllers, and the isolation of names in text that
+ * three of the five elements use.
  */
 const CORE_PACKAGES =
   /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/task|nanostores)\//;
-const CORE_SOURCES = /\/src\/(config\.ts|elements\/circle-element\.ts|styles\/|controllers\/)/;
+const CORE_SOURCES =
+  /\/src\/(config\.ts|elements\/circle-element\.ts|i18n\/isolate\.ts|styles\/|controllers\/)/;
 
 /** The windowed list a long feed switches to. */
 const VIRTUALIZER =

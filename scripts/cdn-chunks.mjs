@@ -35,7 +35,7 @@ export const BUDGETS = { loader: 4, core: 12, element: 10, everything: 40 };
  * over its real budget. Lower a ceiling when a part shrinks; drop it once the part fits.
  */
 export const UNMET_BUDGETS = {
-  core: 25.5,
+  core: 26,
   '<circle-feed>': 13.2,
   '<circle-post>': 13,
   '<circle-events>': 21,
@@ -67,7 +67,14 @@ export function cdnParts() {
   const loader = chunks.find((chunk) => chunk.isEntry);
   const core = chunks.filter((chunk) => chunk.name === 'core');
   if (!loader || core.length === 0) throw new Error(`${CHUNK_GRAPH}: no loader or core chunk`);
-  const shared = new Set([loader.file, ...core.map((chunk) => chunk.file)]);
+  // What the core itself imports (the bundler's small runtime helper) comes with it.
+  const shared = new Set([loader.file]);
+  const addShared = (file) => {
+    if (shared.has(file)) return;
+    shared.add(file);
+    byFile.get(file).imports.forEach(addShared);
+  };
+  core.forEach((chunk) => addShared(chunk.file));
 
   /** `file` and every chunk it leads to, less the shared ones and those a click fetches. */
   const closure = (file, seen = new Set()) => {
@@ -78,9 +85,10 @@ export function cdnParts() {
     return seen;
   };
 
+  const coreFiles = [...shared].filter((file) => file !== loader.file).map(path);
   const parts = [
     { name: 'loader', files: [path(loader.file)], limit: BUDGETS.loader },
-    { name: 'core', files: core.map((chunk) => path(chunk.file)), limit: BUDGETS.core },
+    { name: 'core', files: coreFiles, limit: BUDGETS.core },
   ];
   for (const tag of TAGS) {
     const chunk = chunks.find((candidate) => candidate.name === tag && !candidate.isEntry);
