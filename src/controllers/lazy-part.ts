@@ -1,0 +1,72 @@
+import { adoptStyles, supportsAdoptingStyleSheets } from 'lit';
+import type { CSSResultOrNative, ReactiveController, ReactiveElement } from 'lit';
+
+/** What a lazily fetched module may bring besides its code: styles for the host's shadow root. */
+export interface LazyModule {
+  styles?: CSSResultOrNative[];
+}
+
+/**
+ * Code that an element needs only in some views or after a click, such as a dialog: fetched the
+ * first time it is wanted, so it stays out of the element's first download. Its styles join the
+ * element's own, and the host updates once it is in. A fetch that fails sets `failed` and
+ * updates the host, which can offer to try again with another `load()`.
+ */
+export class LazyPart<T extends LazyModule> implements ReactiveController {
+  /** The module, once it is in. */
+  module?: T;
+
+  /** Whether the last fetch failed (offline, or the CDN could not be reached). */
+  failed = false;
+
+  private loading?: Promise<T | undefined>;
+  private stylesAdopted = false;
+
+  constructor(
+    private readonly host: ReactiveElement,
+    private readonly fetchModule: () => Promise<T>,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    // A module that came in before the element first connected has no shadow root to style yet.
+    if (this.module) this.adoptStyles(this.module);
+  }
+
+  /** Fetches the module unless it is in or on its way; resolves with it, or undefined on failure. */
+  load(): Promise<T | undefined> {
+    this.loading ??= this.fetchModule().then(
+      (module) => {
+        this.module = module;
+        this.failed = false;
+        this.adoptStyles(module);
+        this.host.requestUpdate();
+        return module;
+      },
+      () => {
+        this.loading = undefined;
+        this.failed = true;
+        this.host.requestUpdate();
+        return undefined;
+      },
+    );
+    return this.loading;
+  }
+
+  private adoptStyles(module: T): void {
+    const root = this.host.renderRoot;
+    if (this.stylesAdopted || !module.styles?.length || !(root instanceof ShadowRoot)) return;
+
+    this.stylesAdopted = true;
+    if (supportsAdoptingStyleSheets) {
+      const sheets = module.styles.map((style) =>
+        style instanceof CSSStyleSheet ? style : style.styleSheet!,
+      );
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
+    } else {
+      // Without constructable style sheets Lit adds <style> elements, after the host's own.
+      adoptStyles(root, module.styles);
+    }
+  }
+}
