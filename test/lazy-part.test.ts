@@ -81,6 +81,9 @@ describe('LazyPart', () => {
 
     const retried = host.extra.load();
     expect(fetcher.calls).to.equal(2);
+    expect(host.extra.failed, 'failed while trying again').to.equal(false);
+    await host.updateComplete;
+    expect(shown(host).textContent).to.equal('…');
     fetcher.answers[1]!.resolve(greeting);
     await retried;
     await host.updateComplete;

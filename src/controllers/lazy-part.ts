@@ -36,6 +36,11 @@ export class LazyPart<T extends LazyModule> implements ReactiveController {
 
   /** Fetches the module unless it is in or on its way; resolves with it, or undefined on failure. */
   load(): Promise<T | undefined> {
+    if (!this.loading && this.failed) {
+      // While it tries again the host shows it loading, not failed.
+      this.failed = false;
+      this.host.requestUpdate();
+    }
     this.loading ??= this.fetchModule().then(
       (module) => {
         this.module = module;
