@@ -1,0 +1,37 @@
+/**
+ * `importModule`, an `import()` of one module, made worth calling again after it failed; every
+ * caller shares the first success. A browser remembers a module that failed to arrive and fails
+ * each later import of its address at once, without asking the network again, so a new attempt
+ * asks for the same file at another address: the one the error names, with a query added.
+ */
+export function retryableImport<T>(importModule: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  let failedAddress: string | undefined;
+  let attempts = 0;
+
+  const attempt = (): Promise<T> => {
+    // TODO: Safari's error names no address, so there a retry repeats the same import, which the
+    // browser may answer with the remembered failure until the page reloads.
+    if (!failedAddress) return importModule();
+
+    attempts += 1;
+    const address = new URL(failedAddress);
+    address.searchParams.set('retry', String(attempts));
+    return import(/* @vite-ignore */ /* webpackIgnore: true */ address.href) as Promise<T>;
+  };
+
+  return () => {
+    loaded ??= attempt().catch((error: unknown) => {
+      loaded = undefined;
+      failedAddress ??= moduleAddress(error);
+      throw error;
+    });
+    return loaded;
+  };
+}
+
+/** The address of the module a failed import names at the end of its message, if any. */
+function moduleAddress(error: unknown): string | undefined {
+  const message = error instanceof Error ? error.message : '';
+  return /\bhttps?:\/\/\S+$/.exec(message)?.[0];
+}
