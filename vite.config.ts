@@ -159,6 +159,10 @@ export default defineConfig(({ mode }) => {
     return {
       plugins: [registration, compactTemplatesPlugin(), ownKeysOnly],
       define: productionEnv,
+      // Its imports are all inlined: nothing to fetch again after a failure.
+      resolve: {
+        alias: [{ find: /^(.*\/utils\/retryable-import)\.js$/, replacement: '$1.classic.ts' }],
+      },
       publicDir: false,
       build: {
         outDir: 'dist/cdn',
