@@ -1,6 +1,7 @@
 // The built CDN loader on a plain page: it must fetch an element's code only once the page shows
 // that element, and read the page-wide settings from its own script tag. Needs `npm run build`.
 import { expect, waitUntil } from '@open-wc/testing';
+import { resetMouse, sendMouse } from '@web/test-runner-commands';
 
 import { sandbox } from './support/sandbox.js';
 import { textOf, waitFor } from './support/dom.js';
@@ -112,6 +113,34 @@ describe('the CDN loader', () => {
     expect(fetchedChunkOf('circle-post')).to.equal(false);
     post.remove();
     preferences.remove();
+  });
+
+  it("fetches a bell's panel content only once the pointer is on the bell", async function () {
+    this.timeout(20_000);
+    const notifications = document.createElement('circle-notifications');
+    document.body.append(notifications);
+    try {
+      // With its count in, the bell has done all it does before anyone goes near it.
+      await rendered(notifications, '[part~="badge"]');
+      expect(fetchedChunkOf('circle-notifications')).to.equal(true);
+      expect(fetchedChunkOf('notification-panel'), 'fetched before any intent').to.equal(false);
+
+      const bell = notifications.shadowRoot!.querySelector<HTMLElement>('[part~="bell"]')!;
+      bell.scrollIntoView({ block: 'center' });
+      const box = bell.getBoundingClientRect();
+      const centre = [box.x + box.width / 2, box.y + box.height / 2].map(Math.round);
+      await sendMouse({ type: 'move', position: centre as [number, number] });
+      await waitUntil(() => fetchedChunkOf('notification-panel'), 'hovering fetched nothing', {
+        timeout: 8000,
+      });
+
+      bell.click();
+      const item = await rendered(notifications, '[part~="item"]');
+      expect(textOf(item)).not.to.equal('');
+    } finally {
+      await resetMouse();
+      notifications.remove();
+    }
   });
 
   it('ran without errors and left no Node globals behind', () => {

@@ -19,7 +19,7 @@ import {
 } from '../i18n/strings.js';
 import type { StringKey, StringTable } from '../i18n/strings.js';
 import { apiBaseCorrection, pageConfig, pageUrl } from '../config.js';
-import { safeUrl } from '../utils/safe-url.js';
+import { safeUrl, WEB_PROTOCOLS } from '../utils/safe-url.js';
 import type { RichTextOptions } from '../rich-text/render.js';
 import { formatDateTime, formatRelative } from '../utils/format.js';
 import { SessionError } from '../session/session.js';
@@ -32,8 +32,7 @@ import {
 } from '../utils/heading.js';
 import type { HeadingAttributes } from '../utils/heading.js';
 
-/** Pictures and page links from the API must be web URLs: no mailto, no data. */
-export const WEB_PROTOCOLS = ['http', 'https'];
+export { WEB_PROTOCOLS };
 
 /** Circle documents no page-size limit; this keeps a typo from asking for thousands. */
 const MAX_PER_PAGE = 100;

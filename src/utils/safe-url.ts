@@ -2,6 +2,9 @@
 
 const DEFAULT_PROTOCOLS = ['http', 'https', 'mailto'] as const;
 
+/** Pictures and page links from the API must be web URLs: no mailto, no data. */
+export const WEB_PROTOCOLS = ['http', 'https'];
+
 const MAX_URL_LENGTH = 8_192;
 
 /**

@@ -1,23 +1,24 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { ref } from 'lit/directives/ref.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 
+import { CircleApiError } from '../../api/errors.js';
 import type { Notification as CircleNotification } from '../../api/types.js';
-import { CircleNotificationOpenEvent, CircleUnreadChangeEvent } from '../../events.js';
+import { CircleUnreadChangeEvent } from '../../events.js';
 import type { StringKey } from '../../i18n/strings.js';
-import { safeUrl } from '../../rich-text/render.js';
 import { SignedOutError } from '../../session/session.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
-import { formatBadgeCount, viewerTimeZone } from '../../utils/format.js';
+import { formatBadgeCount } from '../../utils/format.js';
+import { retryableImport } from '../../utils/retryable-import.js';
+import { LazyPart } from '../../controllers/lazy-part.js';
 import { PagedList } from '../../controllers/paged-list.js';
 import type { LoadMore, PageResult } from '../../controllers/paged-list.js';
-import { CircleElement, validPerPage, WEB_PROTOCOLS } from '../circle-element.js';
+import { CircleElement, validPerPage } from '../circle-element.js';
 import { notificationsStyles } from './circle-notifications.styles.js';
 import { LiveCount } from './live-count.js';
 import type { LiveCountClock, LiveMessage } from './live-count.js';
+import type { PanelContent, PanelHost, Tab } from './notification-panel.js';
 
 const DEFAULT_PER_PAGE = 20;
 
@@ -34,20 +35,6 @@ const PLACEMENTS = ['bottom-end', 'bottom-start', 'top-start', 'top-end'] as con
 /** Where the panel opens, next to the bell; `start` and `end` follow the text direction. */
 export type NotificationsPlacement = (typeof PLACEMENTS)[number];
 
-const TABS = ['all', 'unread'] as const;
-type Tab = (typeof TABS)[number];
-const TAB_LABELS: Record<Tab, StringKey> = {
-  all: 'notificationsTabAll',
-  unread: 'notificationsTabUnread',
-};
-
-type Group = 'today' | 'week' | 'earlier';
-const GROUP_HEADINGS: Record<Group, StringKey> = {
-  today: 'notificationsToday',
-  week: 'notificationsThisWeek',
-  earlier: 'notificationsEarlier',
-};
-
 /** A change to the member's notifications, made here and saved by Circle. */
 export type NotificationChange =
   { type: 'read'; id: number } | { type: 'all-read' } | { type: 'removed'; id: number };
@@ -59,22 +46,8 @@ const VIEWPORT_MARGIN = 8;
 /** With less room than this beside the bell, the panel may cover the bell to stay readable. */
 const MIN_PANEL_ROOM = 200;
 
-/** How far past the visible end of the list the next page starts loading. */
-const PREFETCH_MARGIN = '200px';
-
 /** How long an announcement stays in the live region. */
 const ANNOUNCE_MS = 5000;
-
-const DAY_MS = 86_400_000;
-
-/** Fields whose values are names or titles, shown emphasised in a notification's sentence. */
-const EMPHASISED_FIELDS = new Set(['actor_name', 'notifiable_title']);
-
-/** Rails' placeholder for a text nobody translated, as Circle sometimes sends it. */
-const UNTRANSLATED = /^\s*translation missing:/i;
-
-/** The sentence's parts when Circle sends no usable `notification_text_structure`. */
-const DEFAULT_TEXT_STRUCTURE = ['actor_name', 'display_action', 'notifiable_title'];
 
 // TODO: browsers without the popover attribute (before Safari 17, Firefox 125) get the panel
 // positioned inside the element, where an ancestor's overflow or transform can still clip it.
@@ -82,6 +55,18 @@ const supportsPopover = 'showPopover' in HTMLElement.prototype;
 
 /** showPopover() with its `source` option, newer than TypeScript's DOM types. */
 type PopoverElement = HTMLElement & { showPopover(options?: { source?: HTMLElement }): void };
+
+/**
+ * The panel's content (tabs, list, options and changes), fetched once for every bell on the
+ * page, when the member is about to open one or a list shows.
+ */
+const loadPanelContent = retryableImport(() => import('./notification-panel.js'));
+
+/** What the panel shows in place of its content when that could not be fetched. */
+const panelContentUnreachable = new CircleApiError(
+  'network',
+  "The notification panel's code could not be fetched.",
+);
 
 /**
  * @summary A notification center for the signed-in member: a bell with a popover, or a list in
@@ -199,9 +184,6 @@ export class CircleNotifications extends CircleElement {
   /** Circle's count of notifications since the last reset; unknown until it loads. */
   @state() private newCount?: number;
   @state() private tab: Tab = 'all';
-  @state() private markingAll = false;
-  /** Notifications with a change on its way to Circle. */
-  @state() private pending = new Set<number>();
   /** The notification whose options are open. */
   @state() private menuFor?: number;
   /** Whether more notifications arrived while the list was on screen. */
@@ -224,8 +206,10 @@ export class CircleNotifications extends CircleElement {
   /** Grows whenever the list is replaced, so a late rollback can't land in another list. */
   private listEpoch = 0;
 
-  private observer?: IntersectionObserver;
-  private sentinel?: Element;
+  /** The code of the panel's content, and the content once that code is in. */
+  private readonly panelCode = new LazyPart(this, loadPanelContent);
+  private panelContent?: PanelContent;
+
   private resizeObserver?: ResizeObserver;
   private positionFrame?: number;
   private watchingPosition = false;
@@ -278,7 +262,6 @@ export class CircleNotifications extends CircleElement {
     super.disconnectedCallback();
     document.removeEventListener('click', this.onDocumentClick, true);
     this.watchPosition(false);
-    this.watchEnd(undefined);
     clearTimeout(this.announceTimer);
     setTitleBadge(this, 0, '');
     this.stopLiveCount();
@@ -426,6 +409,14 @@ export class CircleNotifications extends CircleElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
 
+    // The list's code, when the panel opens or a list shows; a failure waits for a retry.
+    const shows = changed.has('open') || changed.has('variant');
+    if (shows && this.listShown()) void this.panelCode.load();
+    const module = this.panelCode.module;
+    if (module && !this.panelContent) {
+      this.panelContent = new module.PanelContent(this.panelHost());
+    }
+
     if (changed.has('open')) {
       // However the panel opened (the bell, show() or the attribute), Circle's count restarts.
       if (this.open && !this.isInline()) void this.resetCount();
@@ -492,6 +483,9 @@ export class CircleNotifications extends CircleElement {
       aria-expanded=${this.open ? 'true' : 'false'}
       aria-controls="panel"
       @click=${this.onBellClick}
+      @pointerenter=${this.prefetchPanelContent}
+      @focusin=${this.prefetchPanelContent}
+      @touchstart=${{ handleEvent: this.prefetchPanelContent, passive: true }}
     >
       <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
         <path d="M6 10a6 6 0 0 1 12 0c0 4.5 1.5 6.5 2.5 7.5h-17C4.5 16.5 6 14.5 6 10z" />
@@ -510,15 +504,19 @@ export class CircleNotifications extends CircleElement {
 
   private renderBody(signedOut: boolean): TemplateResult {
     const blocked = signedOut || Boolean(this.sessionController.problem);
-    const busy = this.list.loadingMore || this.firstPage.status === TaskStatus.PENDING;
+    const tabs = blocked ? undefined : this.panelContent?.renderTabs();
+    const busy =
+      this.list.loadingMore ||
+      this.firstPage.status === TaskStatus.PENDING ||
+      (!this.panelContent && !this.panelCode.failed);
 
     return html`
-      ${blocked ? nothing : this.renderTabs()}
+      ${tabs ?? nothing}
       <div
         class="tabpanel"
         id="tabpanel"
-        role=${blocked ? nothing : 'tabpanel'}
-        aria-labelledby=${blocked ? nothing : `tab-${this.tab}`}
+        role=${tabs ? 'tabpanel' : nothing}
+        aria-labelledby=${tabs ? `tab-${this.tab}` : nothing}
         aria-busy=${busy ? 'true' : 'false'}
       >
         ${this.renderFrame(this.renderContent())}
@@ -526,34 +524,14 @@ export class CircleNotifications extends CircleElement {
     `;
   }
 
-  private renderTabs(): TemplateResult {
-    return html`<div
-      class="tabs"
-      part="tabs"
-      role="tablist"
-      aria-label=${this.t('notificationsFilter')}
-      @keydown=${this.onTabKeydown}
-    >
-      ${TABS.map((tab) => {
-        const selected = tab === this.tab;
-        return html`<button
-          class="tab"
-          part=${selected ? 'tab selected-tab' : 'tab'}
-          type="button"
-          role="tab"
-          id=${`tab-${tab}`}
-          aria-selected=${selected ? 'true' : 'false'}
-          aria-controls="tabpanel"
-          tabindex=${selected ? '0' : '-1'}
-          @click=${() => this.selectTab(tab)}
-        >
-          ${this.t(TAB_LABELS[tab])}
-        </button>`;
-      })}
-    </div>`;
-  }
-
   private renderContent(): unknown {
+    const content = this.panelContent;
+    if (!content) {
+      // The list's code is on its way, or could not be fetched.
+      if (!this.panelCode.failed) return this.renderSkeleton();
+      return this.renderError(panelContentUnreachable, () => void this.panelCode.load());
+    }
+
     const empty: StringKey =
       this.tab === 'unread' ? 'notificationsUnreadEmpty' : 'notificationsEmpty';
     // After removals the loaded items can run out while Circle has more.
@@ -561,175 +539,19 @@ export class CircleNotifications extends CircleElement {
 
     return this.firstPage.render({
       initial: () => this.renderSkeleton(),
-      pending: () => (this.list.items.length ? this.renderList() : this.renderSkeleton()),
-      complete: () => (hasList() ? this.renderList() : this.renderEmpty(empty)),
+      pending: () => (this.list.items.length ? content.renderList() : this.renderSkeleton()),
+      complete: () => (hasList() ? content.renderList() : this.renderEmpty(empty)),
       error: (error) => this.renderError(error, () => void this.firstPage.run()),
     });
   }
 
   private renderMarkAll(signedOut: boolean): TemplateResult | typeof nothing {
     const failed = this.firstPage.status === TaskStatus.ERROR;
-    if (signedOut || failed || !this.list.items.length || !this.listShown()) return nothing;
-
-    return html`<button
-      class="button mark-all"
-      part="button mark-all-button"
-      type="button"
-      ?disabled=${this.markingAll}
-      @click=${() => void this.markAllRead()}
-    >
-      ${this.t('markAllRead')}
-    </button>`;
-  }
-
-  private renderList(): TemplateResult {
-    const groups = groupByDay(this.list.items);
-
-    return html`
-      ${
-        this.newWhileShown
-          ? html`<div class="show-new">
-              <button
-                class="button primary"
-                part="button show-new-button"
-                type="button"
-                @click=${() => this.showNew()}
-              >
-                ${this.t('notificationsShowNew')}
-              </button>
-            </div>`
-          : nothing
-      }
-      ${groups.map(
-        ({ group, notifications }) => html`
-          ${this.renderHeading(1, this.t(GROUP_HEADINGS[group]), {
-            class: 'group-heading',
-            part: 'group-heading',
-            id: `group-${group}`,
-          })}
-          <ul class="list" part="list" aria-labelledby=${`group-${group}`}>
-            ${repeat(
-              notifications,
-              (notification) => notification.id,
-              (notification) => this.renderNotification(notification),
-            )}
-          </ul>
-        `,
-      )}
-      ${
-        this.list.hasMore && !this.list.error
-          ? html`<div class="sentinel" ${ref(this.watchEnd)}></div>`
-          : nothing
-      }
-      ${this.renderLoadMore(this.list)}
-    `;
-  }
-
-  private renderNotification(notification: CircleNotification): TemplateResult {
-    const url = safeUrl(notification.action_web_url, WEB_PROTOCOLS);
-    const unread = notification.read_at == null;
-    const words = sentenceParts(notification, this.t('notificationActionFallback'));
-    const space = notification.space_title;
-    const content = html`
-      ${this.renderAvatar(notification.actor_image, notification.actor_name)}
-      <span class="text">
-        <span class="sentence">${renderSentence(words)}</span>
-        <span class="meta" part="meta">
-          ${space ? html`<bdi>${space}</bdi>${this.t('separator')}` : nothing}
-          ${this.renderRelativeTime(notification.created_at)}
-        </span>
-      </span>
-      ${
-        unread
-          ? html`<span class="dot" part="unread-dot"></span>
-              <span class="visually-hidden">${this.t('unread')}</span>`
-          : nothing
-      }
-    `;
-
-    return html`<li
-      class="item ${unread ? 'unread' : ''}"
-      part=${unread ? 'item unread-item' : 'item'}
-      data-id=${notification.id ?? ''}
-    >
-      ${
-        url
-          ? html`<a
-              class="entry"
-              href=${url}
-              target="_blank"
-              rel="noopener noreferrer"
-              @click=${(click: MouseEvent) => this.openNotification(click, notification, url)}
-              @auxclick=${(click: MouseEvent) => {
-                if (click.button === 1) void this.markRead(notification);
-              }}
-              >${content}</a
-            >`
-          : html`<div class="entry">${content}</div>`
-      }
-      ${this.renderItemMenu(notification, plainSentence(words))}
-    </li>`;
-  }
-
-  /** A disclosure: the ⋯ button shows a short list of buttons; arrows move, Esc closes. */
-  private renderItemMenu(
-    notification: CircleNotification,
-    sentence: string,
-  ): TemplateResult | typeof nothing {
-    const id = notification.id;
-    if (id === undefined) return nothing;
-
-    const open = this.menuFor === id;
-    const menuId = `menu-${id}`;
-    const label = this.t('notificationOptions', { notification: sentence });
-    const busy = this.pending.has(id);
-    const option = (key: StringKey, action: () => void, tone = '') =>
-      html`<li>
-        <button
-          class="menu-option ${tone}"
-          part="menu-option"
-          type="button"
-          ?disabled=${busy}
-          @click=${action}
-        >
-          ${this.t(key)}
-        </button>
-      </li>`;
-
-    return html`<div
-      class="item-menu"
-      @keydown=${this.onMenuKeydown}
-      @focusout=${this.onMenuFocusOut}
-    >
-      <button
-        class="menu-button"
-        part="menu-button"
-        type="button"
-        aria-label=${label}
-        aria-expanded=${open ? 'true' : 'false'}
-        aria-controls=${open ? menuId : nothing}
-        @click=${() => void this.toggleMenu(id)}
-      >
-        <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18">
-          <circle cx="5" cy="12" r="1.75" />
-          <circle cx="12" cy="12" r="1.75" />
-          <circle cx="19" cy="12" r="1.75" />
-        </svg>
-      </button>
-      ${
-        open
-          ? html`<ul class="menu" part="menu" id=${menuId} aria-label=${label}>
-              ${
-                notification.read_at == null
-                  ? option('notificationMarkRead', () => this.chooseMarkRead(notification))
-                  : nothing
-              }
-              ${option('notificationArchive', () => void this.discard(id, 'archive'))}
-              ${option('notificationDelete', () => void this.discard(id, 'delete'), 'danger')}
-            </ul>`
-          : nothing
-      }
-    </div>`;
+    const content = this.panelContent;
+    if (!content || signedOut || failed || !this.list.items.length || !this.listShown()) {
+      return nothing;
+    }
+    return content.renderMarkAll();
   }
 
   private renderSkeleton(): TemplateResult {
@@ -767,6 +589,11 @@ export class CircleNotifications extends CircleElement {
   private readonly onBellClick = (event: MouseEvent): void => {
     event.preventDefault();
     this.toggle();
+  };
+
+  /** A pointer over the bell, or focus on it, starts fetching the list's code before the click. */
+  private readonly prefetchPanelContent = (): void => {
+    void this.panelCode.load();
   };
 
   /** Keeps `open` in step with the popover, whoever showed or hid it (light dismiss included). */
@@ -897,7 +724,7 @@ export class CircleNotifications extends CircleElement {
   };
 
   // -------------------------------------------------------------------------------------------
-  // Tabs, paging and menus
+  // Tabs, paging and the panel's content
 
   private selectTab(tab: Tab): void {
     if (tab === this.tab) return;
@@ -910,134 +737,12 @@ export class CircleNotifications extends CircleElement {
     this.tab = tab;
   }
 
-  /** Arrow keys, Home and End move between the tabs and select them. */
-  private readonly onTabKeydown = async (event: KeyboardEvent): Promise<void> => {
-    const index = TABS.indexOf(this.tab);
-    const forward = getComputedStyle(this).direction === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
-    const backward = forward === 'ArrowRight' ? 'ArrowLeft' : 'ArrowRight';
-    const targets: Record<string, number> = {
-      [forward]: (index + 1) % TABS.length,
-      [backward]: (index - 1 + TABS.length) % TABS.length,
-      Home: 0,
-      End: TABS.length - 1,
-    };
-    const next = targets[event.key];
-    if (next === undefined) return;
-
-    event.preventDefault();
-    this.selectTab(TABS[next]);
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`#tab-${TABS[next]}`)?.focus();
-  };
-
-  /** Watches the end of the list; the ref gives the sentinel, then undefined when it goes. */
-  private readonly watchEnd = (sentinel: Element | undefined): void => {
-    this.observer?.disconnect();
-    this.observer = undefined;
-    this.sentinel = sentinel;
-    if (!sentinel) return;
-
-    // In the panel the list scrolls inside it; inline, the page scrolls.
-    const root = this.isInline() ? null : (this.panel ?? null);
-    this.observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) void this.loadMoreNearEnd();
-      },
-      { root, rootMargin: `0px 0px ${PREFETCH_MARGIN} 0px` },
-    );
-    this.observer.observe(sentinel);
-  };
-
-  private async loadMoreNearEnd(): Promise<void> {
-    const list = this.list;
-    if (list.loadingMore || list.error || !list.hasMore) return;
-
-    await list.loadMore();
-    await this.updateComplete;
-
-    // The observer reports changes only; if the end is still near, ask it to look again.
-    const { observer, sentinel } = this;
-    if (observer && sentinel?.isConnected) {
-      observer.unobserve(sentinel);
-      observer.observe(sentinel);
-    }
-  }
-
   /** Loads the notifications that arrived while the list was on screen. */
   private showNew(): void {
     this.newWhileShown = false;
     void this.firstPage.run();
     void this.resetCount();
   }
-
-  private async toggleMenu(id: number, focus: 'first' | 'last' = 'first'): Promise<void> {
-    if (this.menuFor === id) {
-      this.menuFor = undefined;
-      return;
-    }
-
-    this.menuFor = id;
-    await this.updateComplete;
-    const menu = this.renderRoot.querySelector<HTMLElement>(`#menu-${id}`);
-    const options = menuOptions(menu);
-    (focus === 'last' ? options.at(-1) : options[0])?.focus();
-    // Near the end of the panel the options would open below the fold.
-    menu?.scrollIntoView({ block: 'nearest' });
-  }
-
-  private closeMenu(): void {
-    const id = this.menuFor;
-    if (id === undefined) return;
-
-    this.menuFor = undefined;
-    this.itemElement(id)?.querySelector<HTMLElement>('.menu-button')?.focus();
-  }
-
-  private readonly onMenuKeydown = (event: KeyboardEvent): void => {
-    const wrapper = event.currentTarget as HTMLElement;
-    const button = wrapper.querySelector<HTMLElement>('.menu-button');
-    const options = menuOptions(wrapper);
-    const id = Number(wrapper.closest<HTMLElement>('.item')?.dataset.id);
-    const focused = options.indexOf(this.shadowRoot?.activeElement as HTMLButtonElement);
-
-    if (event.key === 'Escape' && this.menuFor === id) {
-      event.preventDefault();
-      event.stopPropagation();
-      this.closeMenu();
-      return;
-    }
-    if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) return;
-    event.preventDefault();
-
-    // From the closed button, the arrows open the options on their first or last one.
-    if (this.menuFor !== id) {
-      if (event.target === button) {
-        void this.toggleMenu(id, event.key === 'ArrowUp' ? 'last' : 'first');
-      }
-      return;
-    }
-
-    const last = options.length - 1;
-    const moves: Record<string, number> = {
-      Home: 0,
-      End: last,
-      ArrowDown: focused >= last ? 0 : focused + 1,
-      ArrowUp: focused <= 0 ? last : focused - 1,
-    };
-    options[moves[event.key]]?.focus();
-  };
-
-  /** Tabbing out of the options closes them. */
-  private readonly onMenuFocusOut = (event: FocusEvent): void => {
-    const wrapper = event.currentTarget as HTMLElement;
-    const next = event.relatedTarget as Node | null;
-    if (next && wrapper.contains(next)) return;
-
-    // Without a next element (a click on nothing focusable), the document's click handler
-    // decides; closing here would swallow a click on an option in some browsers.
-    const id = Number(wrapper.closest<HTMLElement>('.item')?.dataset.id);
-    if (this.menuFor === id && next) this.menuFor = undefined;
-  };
 
   /** After "Load more", focus goes to the first new notification. */
   protected override loadedItemTarget(_list: LoadMore, items: unknown[]): HTMLElement | null {
@@ -1110,125 +815,6 @@ export class CircleNotifications extends CircleElement {
     return { items: result.records ?? [], next: result.has_next_page ? page + 1 : undefined };
   }
 
-  /** Tells the host page; unless it takes over, the link opens Circle in a new tab. */
-  private openNotification(click: MouseEvent, notification: CircleNotification, url: string): void {
-    const opening = new CircleNotificationOpenEvent(notification, url);
-    this.dispatchEvent(opening);
-    if (opening.defaultPrevented) click.preventDefault();
-
-    void this.markRead(notification);
-  }
-
-  private chooseMarkRead(notification: CircleNotification): void {
-    this.closeMenu();
-    void this.markRead(notification);
-  }
-
-  /** Clears one unread dot at once; brings the dot back, with a message, if Circle refuses. */
-  private async markRead(notification: CircleNotification): Promise<void> {
-    const api = this.sessionController.api;
-    const id = notification.id;
-    if (!api || id === undefined || notification.read_at != null || this.pending.has(id)) return;
-
-    this.updateNotifications([id], () => ({ read_at: new Date().toISOString() }));
-    this.pending = withId(this.pending, id, true);
-
-    try {
-      const saved = await api.post('/notifications/{id}/mark_as_read', { params: { id } });
-      if (saved?.read_at) this.updateNotifications([id], () => ({ read_at: saved.read_at }));
-      this.onLocalChange({ type: 'read', id });
-      this.withdrawFailure(`read-${id}`);
-    } catch (error) {
-      this.updateNotifications([id], () => ({ read_at: null }));
-      this.reportFailure('markReadFailed', error, `read-${id}`);
-    } finally {
-      this.pending = withId(this.pending, id, false);
-    }
-  }
-
-  /** Clears every unread dot at once; brings them back, with a message, if Circle refuses. */
-  private async markAllRead(): Promise<void> {
-    const api = this.sessionController.api;
-    if (!api || this.markingAll) return;
-
-    const unreadIds = this.list.items
-      .filter((notification) => notification.read_at == null && notification.id !== undefined)
-      .map((notification) => notification.id!);
-    const readAt = new Date().toISOString();
-    this.updateNotifications(unreadIds, () => ({ read_at: readAt }));
-    this.markingAll = true;
-
-    try {
-      // Circle documents no answer body for this call.
-      await api.post('/notifications/mark_all_as_read', { emptyOk: true });
-      this.onLocalChange({ type: 'all-read' });
-      this.withdrawFailure('all-read');
-      // A notification whose own mark-read failed before is read now as well.
-      for (const id of unreadIds) this.withdrawFailure(`read-${id}`);
-    } catch (error) {
-      // Only the dots this call cleared come back; ones read another way since stay read.
-      this.updateNotifications(unreadIds, (notification) =>
-        notification.read_at === readAt ? { read_at: null } : {},
-      );
-      this.reportFailure('markAllReadFailed', error, 'all-read');
-    } finally {
-      this.markingAll = false;
-    }
-  }
-
-  /**
-   * Archives or deletes at once, moving focus to a neighbour; puts the notification back where
-   * it was, with a message, if Circle refuses.
-   */
-  private async discard(id: number, action: 'archive' | 'delete'): Promise<void> {
-    const api = this.sessionController.api;
-    const index = this.list.items.findIndex((notification) => notification.id === id);
-    if (!api || index < 0 || this.pending.has(id)) return;
-
-    // TODO: Circle pages by offset, so each removal (and, on the Unread tab, each read) shifts
-    // the next page by one and "Load more" skips a notification until the list reloads.
-    const notification = this.list.items[index];
-    const epoch = this.listEpoch;
-    this.menuFor = undefined;
-    void this.moveFocusFrom(id);
-    this.setItems(this.list.items.filter((item) => item.id !== id));
-    this.pending = withId(this.pending, id, true);
-
-    try {
-      if (action === 'archive') await api.post('/notifications/{id}/archive', { params: { id } });
-      else await api.delete('/notifications/{id}', { params: { id } });
-      this.announce(this.t(action === 'archive' ? 'notificationArchived' : 'notificationDeleted'));
-      this.onLocalChange({ type: 'removed', id });
-      this.withdrawFailure(`remove-${id}`);
-    } catch (error) {
-      const items = this.list.items;
-      if (epoch === this.listEpoch && !items.some((item) => item.id === id)) {
-        this.setItems([...items.slice(0, index), notification, ...items.slice(index)]);
-      }
-      const key = action === 'archive' ? 'archiveFailed' : 'deleteFailed';
-      this.reportFailure(key, error, `remove-${id}`);
-    } finally {
-      this.pending = withId(this.pending, id, false);
-    }
-  }
-
-  /** When focus is inside the item about to go: the next item, else the previous, else the tabs. */
-  private async moveFocusFrom(id: number): Promise<void> {
-    const item = this.itemElement(id);
-    const focused = this.shadowRoot?.activeElement;
-    if (!item || !focused || !item.contains(focused)) return;
-
-    const items = this.list.items;
-    const index = items.findIndex((notification) => notification.id === id);
-    const neighbour = items[index + 1] ?? items[index - 1];
-    await this.updateComplete;
-
-    const target =
-      this.itemElement(neighbour?.id)?.querySelector<HTMLElement>('a.entry, .menu-button') ??
-      this.renderRoot.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]');
-    target?.focus();
-  }
-
   private setItems(items: CircleNotification[]): void {
     this.list.items = items;
     this.requestUpdate();
@@ -1244,6 +830,53 @@ export class CircleNotifications extends CircleElement {
         ? { ...notification, ...changes(notification) }
         : notification,
     );
+  }
+
+  /** What the panel's content, once its code is in, reads and changes here. */
+  private panelHost(): PanelHost {
+    // The content's code is this element's own, fetched apart: it gets the element's state and
+    // helpers through these, which private and protected members would not allow.
+    const element = this;
+    return {
+      element,
+      list: this.list,
+      get tab() {
+        return element.tab;
+      },
+      get menuFor() {
+        return element.menuFor;
+      },
+      set menuFor(id) {
+        element.menuFor = id;
+      },
+      get newWhileShown() {
+        return element.newWhileShown;
+      },
+      get listEpoch() {
+        return element.listEpoch;
+      },
+      get scroller() {
+        // In the panel the list scrolls inside it; inline, the page scrolls.
+        return element.isInline() ? null : (element.panel ?? null);
+      },
+      get api() {
+        return element.sessionController.api;
+      },
+      t: (key, values) => this.t(key, values),
+      renderHeading: (depth, content, attributes) => this.renderHeading(depth, content, attributes),
+      renderAvatar: (url, name) => this.renderAvatar(url, name),
+      renderRelativeTime: (date) => this.renderRelativeTime(date),
+      renderLoadMore: (list) => this.renderLoadMore(list),
+      selectTab: (tab) => this.selectTab(tab),
+      showNew: () => this.showNew(),
+      announce: (message) => this.announce(message),
+      reportFailure: (key, error, subject) => this.reportFailure(key, error, subject),
+      withdrawFailure: (subject) => this.withdrawFailure(subject),
+      onLocalChange: (change) => this.onLocalChange(change),
+      setItems: (items) => this.setItems(items),
+      updateNotifications: (ids, changes) => this.updateNotifications(ids, changes),
+      itemElement: (id) => this.itemElement(id),
+    };
   }
 
   protected override checkAttributes(): string[] {
@@ -1280,108 +913,13 @@ export class CircleNotifications extends CircleElement {
   }
 }
 
-/** One piece of a notification's sentence, and whether it is a name or a title. */
-interface Word {
-  text: string;
-  emphasised: boolean;
-}
-
-/**
- * The notification's sentence: each entry of `notification_text_structure` names a field whose
- * text is shown, names and titles emphasised. Entries that name no text are skipped.
- */
-function sentenceParts(notification: CircleNotification, fallbackAction: string): Word[] {
-  const fields = notification as Record<string, unknown>;
-  const structure = Array.isArray(notification.notification_text_structure)
-    ? notification.notification_text_structure
-    : [];
-
-  const build = (names: readonly unknown[]): Word[] =>
-    names.flatMap((name) => {
-      if (typeof name !== 'string' || !Object.hasOwn(fields, name)) return [];
-
-      const value = fields[name];
-      if (typeof value !== 'string' || !value.trim()) return [];
-
-      // Circle sometimes sends the action as an untranslated key; members see a plain verb.
-      const text = UNTRANSLATED.test(value) ? fallbackAction : value;
-      return [{ text, emphasised: EMPHASISED_FIELDS.has(name) }];
-    });
-
-  const words = build(structure);
-  return words.length ? words : build(DEFAULT_TEXT_STRUCTURE);
-}
-
-function renderSentence(words: Word[]): unknown[] {
-  return words.flatMap((word, index) => {
-    // Names and titles keep their own direction without reordering the words around them.
-    const shown = word.emphasised ? html`<strong><bdi>${word.text}</bdi></strong>` : word.text;
-    return index ? [' ', shown] : [shown];
-  });
-}
-
-function plainSentence(words: Word[]): string {
-  return words.map((word) => word.text.trim()).join(' ');
-}
-
 /** Above 99 a name says "99+" like the badge; the plural rules then pick "other". */
 function spokenCount(count: number, lang: string): number | string {
   return count > 99 ? formatBadgeCount(count, lang) : count;
 }
 
-// TODO: groups and relative times are worked out when the list renders; a list left open over
-// midnight moves its notifications to the next group only on its next update.
-/**
- * The notifications under Today, This week (the six calendar days before today) and Earlier,
- * by calendar day in the viewer's time zone. Order within a group is kept; empty groups go.
- */
-function groupByDay(
-  notifications: CircleNotification[],
-  now = Date.now(),
-): { group: Group; notifications: CircleNotification[] }[] {
-  const days = new Intl.DateTimeFormat('en-US-u-ca-gregory-nu-latn', {
-    timeZone: viewerTimeZone(),
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-  });
-  const today = calendarDay(now, days);
-  const groups: Record<Group, CircleNotification[]> = { today: [], week: [], earlier: [] };
-
-  for (const notification of notifications) {
-    const time = Date.parse(notification.created_at ?? '');
-    const daysAgo = Number.isNaN(time) ? Infinity : today - calendarDay(time, days);
-    // A time slightly in the future (clocks differ) counts as today.
-    const group: Group = daysAgo <= 0 ? 'today' : daysAgo <= 6 ? 'week' : 'earlier';
-    groups[group].push(notification);
-  }
-
-  return (['today', 'week', 'earlier'] as const)
-    .filter((group) => groups[group].length > 0)
-    .map((group) => ({ group, notifications: groups[group] }));
-}
-
-/** Days since 1970-01-01 to the calendar date of `time` in `format`'s time zone. */
-function calendarDay(time: number, format: Intl.DateTimeFormat): number {
-  const parts = format.formatToParts(time);
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    Number(parts.find((candidate) => candidate.type === type)?.value);
-  return Date.UTC(part('year'), part('month') - 1, part('day')) / DAY_MS;
-}
-
-function menuOptions(menu: Element | null | undefined): HTMLButtonElement[] {
-  return [...(menu?.querySelectorAll<HTMLButtonElement>('.menu-option:not([disabled])') ?? [])];
-}
-
 function clamp(value: number, min: number, max: number): number {
   return Math.max(min, Math.min(value, max));
-}
-
-function withId(set: Set<number>, id: number, present: boolean): Set<number> {
-  const copy = new Set(set);
-  if (present) copy.add(id);
-  else copy.delete(id);
-  return copy;
 }
 
 /** What each element wants document.title to show; one prefix for all, so none stack. */

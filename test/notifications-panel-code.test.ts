@@ -1,0 +1,121 @@
+// The panel's content (tabs, list, options) comes in a file of its own, fetched when the member
+// is about to open the bell. Here that fetch fails, as it would offline or with the CDN out of
+// reach: the open panel says so and offers a retry, and the retry brings the list. A file of its
+// own, because a module that arrived stays for the rest of the page's life.
+import { worker } from './support/sandbox.js';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { delay, http, HttpResponse, passthrough } from 'msw';
+
+import { msg } from '../src/i18n/strings.js';
+import { resetSessions } from '../src/session/session.js';
+import { CircleNotifications } from '../src/elements/circle-notifications/circle-notifications.js';
+import { axeViolations, textOf } from './support/dom.js';
+
+const ENDPOINT = '/api/circle-token';
+const PANEL_CODE = '/src/elements/circle-notifications/notification-panel.ts';
+const WAIT = { timeout: 4000 };
+
+const moment = () => new Promise((resolve) => setTimeout(resolve, 150));
+
+function part(element: Element, name: string): HTMLElement | null {
+  return element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+}
+
+function items(element: Element): HTMLElement[] {
+  return [...element.shadowRoot!.querySelectorAll<HTMLElement>('[part~="item"]')];
+}
+
+/** Whether focus is on `target` inside the element; compares identities only. */
+function hasFocus(element: Element, target: Element | null): boolean {
+  return target !== null && element.shadowRoot!.activeElement === target;
+}
+
+/**
+ * The panel's code, failing after a short wait until `reachable`: each request's query, and how
+ * many failed.
+ */
+function panelCode() {
+  const code = { reachable: false, requests: [] as string[], failures: 0 };
+  worker.use(
+    http.get(PANEL_CODE, async ({ request }) => {
+      code.requests.push(new URL(request.url).search);
+      if (code.reachable) return passthrough();
+      await delay(150);
+      code.failures += 1;
+      return HttpResponse.error();
+    }),
+  );
+  return code;
+}
+
+describe("<circle-notifications> when the panel's code can't be fetched", () => {
+  beforeEach(() => {
+    resetSessions();
+  });
+
+  it('shows an error with a retry in the open panel, and the retry brings the list', async () => {
+    const code = panelCode();
+    const element = await fixture<CircleNotifications>(
+      html`<circle-notifications token-endpoint=${ENDPOINT}></circle-notifications>`,
+    );
+    await waitUntil(() => part(element, 'badge'), 'no badge', WAIT);
+    expect(code.requests, 'fetched before anyone went near the bell').to.deep.equal([]);
+
+    // Focus on the bell starts the fetch, which fails.
+    const bell = part(element, 'bell')!;
+    bell.focus();
+    await waitUntil(() => code.failures === 1, 'focus did not fetch the code', WAIT);
+    // The failure reaches the page a moment after the service worker sends it.
+    await moment();
+
+    // Opening asks again, at a new address: the browser keeps the failed one as failed. The
+    // panel shows the skeleton meanwhile, then the error.
+    await sendKeys({ press: 'Enter' });
+    await element.updateComplete;
+    expect(element.open).to.equal(true);
+    expect(part(element, 'panel')!.matches(':popover-open')).to.equal(true);
+    expect(element.shadowRoot!.querySelector('[role="status"][aria-busy="true"]')).to.exist;
+    expect(part(element, 'error')).to.equal(null);
+
+    await waitUntil(() => part(element, 'error'), 'no error shown', WAIT);
+    const error = part(element, 'error')!;
+    expect(error.getAttribute('role')).to.equal('alert');
+    expect(textOf(error)).to.include(msg('errorTitle'));
+    expect(textOf(error)).to.include(msg('errorNetwork'));
+    expect(items(element)).to.have.length(0);
+    expect(await axeViolations(element)).to.deep.equal([]);
+
+    // A retry that fails again keeps the error; one that goes through shows the list.
+    part(element, 'retry-button')!.click();
+    await waitUntil(() => code.requests.length === 3, 'the retry asked nothing', WAIT);
+    await waitUntil(() => part(element, 'error'), 'no error after a failed retry', WAIT);
+
+    code.reachable = true;
+    part(element, 'retry-button')!.click();
+    await waitUntil(() => items(element).length > 0, 'no notifications after the retry', WAIT);
+    expect(part(element, 'error')).to.equal(null);
+    expect(part(element, 'tabs')).to.exist;
+    expect(code.requests).to.deep.equal(['', '?retry=1', '?retry=2', '?retry=3']);
+
+    // The keyboard paths are as usual: Tab goes into the panel, Esc goes back to the bell.
+    bell.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(hasFocus(element, part(element, 'mark-all-button')), 'Tab enters the panel').to.be.true;
+    await sendKeys({ press: 'Escape' });
+    await element.updateComplete;
+    expect(element.open).to.equal(false);
+    expect(hasFocus(element, bell), 'Esc goes back to the bell').to.be.true;
+  });
+
+  it('opens another bell on the code already in, without fetching it again', async () => {
+    const code = panelCode();
+    code.reachable = true;
+    const element = await fixture<CircleNotifications>(
+      html`<circle-notifications token-endpoint=${ENDPOINT} open></circle-notifications>`,
+    );
+
+    await waitUntil(() => items(element).length > 0, 'no notifications shown', WAIT);
+    expect(code.requests).to.deep.equal([]);
+  });
+});
