@@ -123,6 +123,8 @@ describe('the CDN loader', () => {
       // With its count in, the bell has done all it does before anyone goes near it.
       await rendered(notifications, '[part~="badge"]');
       expect(fetchedChunkOf('circle-notifications')).to.equal(true);
+      // The badge's count came through the poller, fetched once the member was signed in.
+      expect(fetchedChunkOf('live-count')).to.equal(true);
       expect(fetchedChunkOf('notification-panel'), 'fetched before any intent').to.equal(false);
 
       const bell = notifications.shadowRoot!.querySelector<HTMLElement>('[part~="bell"]')!;

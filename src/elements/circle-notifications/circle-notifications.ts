@@ -16,8 +16,7 @@ import { PagedList } from '../../controllers/paged-list.js';
 import type { LoadMore, PageResult } from '../../controllers/paged-list.js';
 import { CircleElement, validPerPage } from '../circle-element.js';
 import { notificationsStyles } from './circle-notifications.styles.js';
-import { LiveCount } from './live-count.js';
-import type { LiveCountClock, LiveMessage } from './live-count.js';
+import type { LiveCount, LiveCountClock, LiveMessage } from './live-count.js';
 import type { PanelContent, PanelHost, Tab } from './notification-panel.js';
 
 const DEFAULT_PER_PAGE = 20;
@@ -62,11 +61,14 @@ type PopoverElement = HTMLElement & { showPopover(options?: { source?: HTMLEleme
  */
 const loadPanelContent = retryableImport(() => import('./notification-panel.js'));
 
-/** What the panel shows in place of its content when that could not be fetched. */
-const panelContentUnreachable = new CircleApiError(
-  'network',
-  "The notification panel's code could not be fetched.",
-);
+/**
+ * The count's poller, fetched once the visitor turns out to be signed in: a signed-out visitor's
+ * bell never needs it.
+ */
+const loadLiveCount = retryableImport(() => import('./live-count.js'));
+
+/** A part of the code that could not be fetched: the panel shows it, and both retry online. */
+const codeUnreachable = new CircleApiError('network', 'A part of the code could not be fetched.');
 
 /**
  * @summary A notification center for the signed-in member: a bell with a popover, or a list in
@@ -360,11 +362,21 @@ export class CircleNotifications extends CircleElement {
     if (!session || !api || !wanted) return;
 
     session.getToken().then(
-      () => {
+      async () => {
+        let liveCode: typeof import('./live-count.js');
+        try {
+          liveCode = await loadLiveCount();
+        } catch {
+          // The next update, or the browser coming back online, tries again.
+          if (this.liveFor === wanted) this.liveFor = undefined;
+          this.sessionController.retryWhenOnline(codeUnreachable, () => this.syncLiveCount());
+          return;
+        }
+
         const current = session.$state.get();
         if (this.liveFor !== wanted || current.status !== 'signed-in') return;
 
-        this.live = new LiveCount({
+        this.live = new liveCode.LiveCount({
           key: `${session.endpoint}|${current.memberId ?? 'member'}`,
           intervalMs: this.validPollInterval() * 1000,
           clock: this.liveCountClock(),
@@ -529,7 +541,7 @@ export class CircleNotifications extends CircleElement {
     if (!content) {
       // The list's code is on its way, or could not be fetched.
       if (!this.panelCode.failed) return this.renderSkeleton();
-      return this.renderError(panelContentUnreachable, () => void this.panelCode.load());
+      return this.renderError(codeUnreachable, () => void this.panelCode.load());
     }
 
     const empty: StringKey =

@@ -1,7 +1,8 @@
-// The panel's content (tabs, list, options) comes in a file of its own, fetched when the member
-// is about to open the bell. Here that fetch fails, as it would offline or with the CDN out of
-// reach: the open panel says so and offers a retry, and the retry brings the list. A file of its
-// own, because a module that arrived stays for the rest of the page's life.
+// Two parts of <circle-notifications> come in files of their own: the count's poller, fetched
+// once the visitor turns out to be signed in, and the panel's content (tabs, list, options),
+// fetched when the member is about to open the bell. Here those fetches fail, as they would
+// offline or with the CDN out of reach, and the element mends itself or offers a retry. A file of
+// its own, because a module that arrived stays for the rest of the page's life.
 import { worker } from './support/sandbox.js';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -14,6 +15,7 @@ import { axeViolations, textOf } from './support/dom.js';
 
 const ENDPOINT = '/api/circle-token';
 const PANEL_CODE = '/src/elements/circle-notifications/notification-panel.ts';
+const POLLER_CODE = '/src/elements/circle-notifications/live-count.ts';
 const WAIT = { timeout: 4000 };
 
 const moment = () => new Promise((resolve) => setTimeout(resolve, 150));
@@ -32,13 +34,13 @@ function hasFocus(element: Element, target: Element | null): boolean {
 }
 
 /**
- * The panel's code, failing after a short wait until `reachable`: each request's query, and how
- * many failed.
+ * The module at `path`, failing after a short wait until `reachable`: each request's query, and
+ * how many failed.
  */
-function panelCode() {
+function unreachable(path: string) {
   const code = { reachable: false, requests: [] as string[], failures: 0 };
   worker.use(
-    http.get(PANEL_CODE, async ({ request }) => {
+    http.get(path, async ({ request }) => {
       code.requests.push(new URL(request.url).search);
       if (code.reachable) return passthrough();
       await delay(150);
@@ -49,16 +51,34 @@ function panelCode() {
   return code;
 }
 
-describe("<circle-notifications> when the panel's code can't be fetched", () => {
+async function mountBell(): Promise<CircleNotifications> {
+  return fixture<CircleNotifications>(
+    html`<circle-notifications token-endpoint=${ENDPOINT}></circle-notifications>`,
+  );
+}
+
+describe("<circle-notifications> when some of its code can't be fetched", () => {
   beforeEach(() => {
     resetSessions();
   });
 
+  // First: once the poller's code is in, it stays in for the page.
+  it('shows the count once the poller arrives, fetched again when back online', async () => {
+    const code = unreachable(POLLER_CODE);
+    const element = await mountBell();
+    await waitUntil(() => code.failures === 1, "the poller's code was not asked for", WAIT);
+    await moment();
+    expect(part(element, 'badge')).to.equal(null);
+
+    code.reachable = true;
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => part(element, 'badge'), 'no badge after coming back online', WAIT);
+    expect(code.requests).to.deep.equal(['', '?retry=1']);
+  });
+
   it('shows an error with a retry in the open panel, and the retry brings the list', async () => {
-    const code = panelCode();
-    const element = await fixture<CircleNotifications>(
-      html`<circle-notifications token-endpoint=${ENDPOINT}></circle-notifications>`,
-    );
+    const code = unreachable(PANEL_CODE);
+    const element = await mountBell();
     await waitUntil(() => part(element, 'badge'), 'no badge', WAIT);
     expect(code.requests, 'fetched before anyone went near the bell').to.deep.equal([]);
 
@@ -109,7 +129,7 @@ describe("<circle-notifications> when the panel's code can't be fetched", () => 
   });
 
   it('opens another bell on the code already in, without fetching it again', async () => {
-    const code = panelCode();
+    const code = unreachable(PANEL_CODE);
     code.reachable = true;
     const element = await fixture<CircleNotifications>(
       html`<circle-notifications token-endpoint=${ENDPOINT} open></circle-notifications>`,
