@@ -10,7 +10,9 @@ export interface LazyModule {
  * Code that an element needs only in some views or after a click, such as a dialog: fetched the
  * first time it is wanted, so it stays out of the element's first download. Its styles join the
  * element's own, and the host updates once it is in. A fetch that fails sets `failed` and
- * updates the host, which can offer to try again with another `load()`.
+ * updates the host, which can offer to try again with another `load()`. A browser answers a
+ * second `import()` of an address that failed with the same failure, without fetching: wrap the
+ * import in `retryableImport()` (src/utils/retryable-import.ts) so that trying again fetches.
  */
 export class LazyPart<T extends LazyModule> implements ReactiveController {
   /** The module, once it is in. */
