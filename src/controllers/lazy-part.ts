@@ -20,6 +20,7 @@ export class LazyPart<T extends LazyModule> implements ReactiveController {
   failed = false;
 
   private loading?: Promise<T | undefined>;
+  private attempts = 0;
   private stylesAdopted = false;
 
   constructor(
@@ -36,7 +37,7 @@ export class LazyPart<T extends LazyModule> implements ReactiveController {
 
   /** Fetches the module unless it is in or on its way; resolves with it, or undefined on failure. */
   load(): Promise<T | undefined> {
-    this.loading ??= this.fetchModule().then(
+    this.loading ??= importAgain(this.fetchModule, this.attempts++).then(
       (module) => {
         this.module = module;
         this.failed = false;
@@ -59,14 +60,37 @@ export class LazyPart<T extends LazyModule> implements ReactiveController {
     if (this.stylesAdopted || !module.styles?.length || !(root instanceof ShadowRoot)) return;
 
     this.stylesAdopted = true;
-    if (supportsAdoptingStyleSheets) {
-      const sheets = module.styles.map((style) =>
-        style instanceof CSSStyleSheet ? style : style.styleSheet!,
-      );
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
-    } else {
-      // Without constructable style sheets Lit adds <style> elements, after the host's own.
-      adoptStyles(root, module.styles);
-    }
+    adoptPartStyles(root, module.styles);
   }
+}
+
+/**
+ * Adds a lazily fetched part's styles after those a shadow root already has, for code that draws
+ * into a root without being its element's controller (the rich-text renderer). Call it once per
+ * root and part.
+ */
+export function adoptPartStyles(root: ShadowRoot, styles: CSSResultOrNative[]): void {
+  if (supportsAdoptingStyleSheets) {
+    const sheets = styles.map((style) =>
+      style instanceof CSSStyleSheet ? style : style.styleSheet!,
+    );
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
+  } else {
+    // Without constructable style sheets Lit adds <style> elements, after the host's own.
+    adoptStyles(root, styles);
+  }
+}
+
+/**
+ * Runs `fetchModule`, an `import()`. Chrome remembers a failed import and fails every later one of
+ * the same address at once, without asking the network, so from the second attempt (`attempt` 1
+ * and up) a failure is followed by an import of the address the error names with a query added,
+ * which the browser takes for a module it has not tried yet.
+ */
+export function importAgain<T>(fetchModule: () => Promise<T>, attempt: number): Promise<T> {
+  return fetchModule().catch((error: unknown) => {
+    const address = attempt > 0 ? /\bhttps?:\/\/\S+/.exec(String(error))?.[0] : undefined;
+    if (!address) throw error;
+    return import(/* @vite-ignore */ /* webpackIgnore: true */ `${address}?retry=${attempt}`);
+  });
 }
