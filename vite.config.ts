@@ -110,8 +110,11 @@ const CORE_SOURCES =
 const VIRTUALIZER =
   /node_modules\/@lit-labs\/virtualizer\/|\/src\/elements\/circle-feed\/windowing\.ts$/;
 
-/** The rich-text renderer, which the feed, the post and the events share. */
-const RICH_TEXT = /\/src\/rich-text\//;
+/**
+ * The rich-text renderer, which the feed, the post and the events share; less the video card,
+ * which it fetches when a body has a video.
+ */
+const RICH_TEXT = /\/src\/rich-text\/(?!embed\.ts$)/;
 
 /**
  * `npm start` serves the demo from demo/. `npm run build` runs three builds through
