@@ -63,6 +63,8 @@ type EventSettings = NonNullable<EventPost['event_setting_attributes']>;
 // The directive rather than <lit-virtualizer>: that element registers its tag unguarded, which
 // throws when a page loads two copies of the bundle.
 type Virtualize = typeof import('./windowing.js');
+type FocusKeeper = InstanceType<Virtualize['FocusKeeper']>;
+type Pin = import('./windowing.js').Pin;
 
 /** The virtualizer's code, fetched once for every feed on the page. */
 let virtualizerLoad: Promise<Virtualize> | undefined;
@@ -70,12 +72,6 @@ let virtualizerLoad: Promise<Virtualize> | undefined;
 function loadVirtualizer(): Promise<Virtualize> {
   virtualizerLoad ??= import('./windowing.js');
   return virtualizerLoad;
-}
-
-/** Where the reader was in a plain list: a card, and its distance from the viewport's top. */
-interface ScrollAnchor {
-  index: number;
-  top: number;
 }
 
 /** The picture viewer's state: which post's gallery, which picture, and who opened it. */
@@ -225,15 +221,13 @@ export class CircleFeed extends CircleElement {
   @state() private virtualizer?: Virtualize;
   private windowingRequested = false;
   /** The card the windowed list starts at, for its first drawing only. */
-  private firstPin?: { index: number; block: ScrollLogicalPosition };
+  private firstPin?: Pin;
+  private focusKeeper?: FocusKeeper;
 
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('[part~="list"]') private listElement?: HTMLElement;
 
   private statusTimer?: ReturnType<typeof setTimeout>;
-
-  /** The card that held keyboard focus, so focus can land on the feed if it scrolls away. */
-  private focusedPostId?: number;
 
   private readonly list = new PagedList<Post, number>(this, {
     fetchPage: (page, signal) => this.fetchPage(page, signal),
@@ -290,9 +284,8 @@ export class CircleFeed extends CircleElement {
   }
 
   /**
-   * Swaps the plain list for the windowed one, keeping the reader's place: the card at the top of
-   * the viewport stays where it is, and so does keyboard focus. If the code can't be fetched, the
-   * list simply stays plain.
+   * Swaps the plain list for the windowed one, keeping the reader's place and focus. If the code
+   * can't be fetched, the list simply stays plain.
    */
   private async startWindowing(): Promise<void> {
     if (this.windowingRequested) return;
@@ -304,78 +297,20 @@ export class CircleFeed extends CircleElement {
     } catch {
       return;
     }
-    if (!this.isConnected || !this.listElement) return;
+    const root = this.shadowRoot;
+    if (!this.isConnected || !this.listElement || !root) return;
 
-    const anchor = this.scrollAnchor();
-    const focus = this.focusInCard();
-    this.firstPin = anchor && { index: anchor.index, block: 'start' };
-    this.virtualizer = module;
-    await this.updateComplete;
-    // Given again, the pin would take the reader back to that card at every update.
-    this.firstPin = undefined;
-    const list = this.listElement;
-    if (!list) return;
-
-    if (anchor) {
-      // The windowed list first brings the pinned card to the top, over a few frames; the browser
-      // then moves it back to where the reader had it, which also releases the pin.
-      // TODO: the card shows at the top for those frames; a pin with an offset would avoid that,
-      // but the virtualizer's pin only takes `block`.
-      const card = await this.settledCard(anchor.index);
-      if (card) {
-        card.style.scrollMarginTop = `${anchor.top}px`;
-        card.scrollIntoView({ block: 'start' });
-        card.style.scrollMarginTop = '';
-      }
-    }
-
-    if (focus) {
-      const card = list.querySelector<HTMLElement>(`article[aria-posinset="${focus.index + 1}"]`);
-      const control = focus.part && card?.querySelector<HTMLElement>(`[part="${focus.part}"]`);
-      (control || card || list).focus({ preventScroll: true });
-    }
+    await module.switchToWindowed(root, this.listElement, async (pin) => {
+      this.firstPin = pin;
+      this.focusKeeper = new module.FocusKeeper(root, () => this.listElement);
+      this.virtualizer = module;
+      await this.updateComplete;
+      // Given again, the pin would take the reader back to that card at every update.
+      this.firstPin = undefined;
+      return this.listElement;
+    });
   }
 
-  /**
-   * The card at `index` once it has stopped moving for three frames: the windowed list treats a
-   * scroll within two frames of its own corrections as one of them, and would keep its pin.
-   * Undefined if the card doesn't settle within a second.
-   */
-  private async settledCard(index: number): Promise<HTMLElement | undefined> {
-    let lastTop: number | undefined;
-    let stillFrames = 0;
-    for (let frame = 0; frame < 60; frame += 1) {
-      await nextFrame();
-      const card = this.listElement?.querySelector<HTMLElement>(
-        `article[aria-posinset="${index + 1}"]`,
-      );
-      const top = card?.getBoundingClientRect().top;
-      stillFrames = card && top === lastTop ? stillFrames + 1 : 0;
-      if (card && stillFrames === 3) return card;
-      lastTop = top;
-    }
-    return undefined;
-  }
-
-  /** Which card holds keyboard focus, and which of its controls by `part`, if any. */
-  private focusInCard(): { index: number; part: string | null } | undefined {
-    const active = this.shadowRoot?.activeElement;
-    const card = active?.closest('article');
-    if (!active || !card || !this.listElement?.contains(card)) return undefined;
-
-    const index = Number(card.getAttribute('aria-posinset')) - 1;
-    return { index, part: active === card ? null : active.getAttribute('part') };
-  }
-
-  /** The first card whose top the reader can see, once the list starts above the viewport. */
-  private scrollAnchor(): ScrollAnchor | undefined {
-    const cards = [...(this.listElement?.querySelectorAll('article') ?? [])];
-    if (!cards[0] || cards[0].getBoundingClientRect().top >= 0) return undefined;
-
-    const index = cards.findIndex((card) => card.getBoundingClientRect().top >= 0);
-    if (index < 0) return undefined;
-    return { index, top: cards[index]!.getBoundingClientRect().top };
-  }
   override render(): TemplateResult {
     return html`${this.renderFrame(
         this.firstPage.render({
@@ -405,9 +340,9 @@ export class CircleFeed extends CircleElement {
         tabindex="-1"
         aria-label=${this.t('feedLabel')}
         aria-busy=${this.list.loadingMore || this.firstPage.status === TaskStatus.PENDING}
-        @focusin=${this.onFocusIn}
-        @focusout=${this.onFocusOut}
-        @rangeChanged=${this.keepFocusInFeed}
+        @focusin=${this.focusKeeper?.focusIn}
+        @focusout=${this.focusKeeper?.focusOut}
+        @rangeChanged=${this.focusKeeper?.keepFocusInFeed}
         @keydown=${this.onFeedKeyDown}
       >
         ${
@@ -970,7 +905,7 @@ export class CircleFeed extends CircleElement {
   };
 
   // -------------------------------------------------------------------------------------------
-  // Keyboard focus in a windowed list
+  // Keyboard focus in the list
 
   /** After "Load more", focus goes to the first new card, once the windowed list draws it. */
   protected override async loadedItemTarget(
@@ -985,35 +920,6 @@ export class CircleFeed extends CircleElement {
     }
     return null;
   }
-
-  private readonly onFocusIn = (event: FocusEvent): void => {
-    const card = (event.target as Element).closest?.('article');
-    this.focusedPostId = card ? Number(card.getAttribute('data-post-id')) : undefined;
-  };
-
-  /**
-   * The virtualizer removes cards that scroll far away, focused or not. When that takes the
-   * focus with it, the feed itself takes focus, so the next Tab continues from the cards on
-   * screen rather than from the top of the page.
-   */
-  private readonly onFocusOut = (event: FocusEvent): void => {
-    const target = event.target as Element;
-    if (event.relatedTarget) {
-      if (!this.renderRoot.contains(event.relatedTarget as Node)) this.focusedPostId = undefined;
-      return;
-    }
-    requestAnimationFrame(() => {
-      if (target.isConnected) this.focusedPostId = undefined;
-      else this.keepFocusInFeed();
-    });
-  };
-
-  private readonly keepFocusInFeed = (): void => {
-    if (this.focusedPostId === undefined || this.shadowRoot?.activeElement) return;
-    const active = document.activeElement;
-    if (active && active !== document.body) return;
-    this.listElement?.focus({ preventScroll: true });
-  };
 
   /** Page Down and Page Up move between posts, as the ARIA feed pattern suggests. */
   private readonly onFeedKeyDown = (event: KeyboardEvent): void => {
@@ -1134,10 +1040,6 @@ function isLongBody(post: Post): boolean {
   if (text.length > LONG_BODY_CHARS || text.split('\n').length > LONG_BODY_LINES) return true;
   const content = toJson(post.tiptap_body?.body ?? '');
   return /"type":"(image|embed|file)"/.test(content);
-}
-
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }
 
 /** A copy of `set` with `id` added or removed, so lit sees a new value. */
