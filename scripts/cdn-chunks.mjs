@@ -14,7 +14,8 @@ export const TAGS = [
 /**
  * Code that loads only on demand, not when an element renders: the iCalendar writer and its time
  * zone blocks when a member asks for a file, a translation when the page's language needs it, the
- * virtualizer when a feed grows past 50 posts, a video embed's card when a body has one. A
+ * virtualizer when a feed grows past 50 posts, a video embed's card when a body has one, the
+ * feed's picture viewer when a reader reaches for a picture. A
  * chunk made only of such modules is listed on its own line and left out of the elements' and the
  * core's sums.
  */
@@ -25,6 +26,7 @@ export const ON_DEMAND = [
   /^node_modules\/@lit-labs\/virtualizer\//,
   /^src\/elements\/circle-feed\/windowing\.ts$/,
   /^src\/rich-text\/embed\.ts$/,
+  /^src\/elements\/circle-feed\/picture-viewer\.ts$/,
 ];
 
 /** The budgets, in kB of minified then gzipped code (1 kB = 1,000 bytes). */

@@ -6,12 +6,14 @@ import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 
+import { CircleApiError } from '../../api/errors.js';
 import type { EventPost, Page, Post } from '../../api/types.js';
 import { renderRichText, safeUrl } from '../../rich-text/render.js';
 import type { RichTextOptions } from '../../rich-text/render.js';
 import { richTextStyles } from '../../rich-text/rich-text.styles.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { EndWatcher } from '../../controllers/end-watcher.js';
+import { LazyPart } from '../../controllers/lazy-part.js';
 import { PagedList } from '../../controllers/paged-list.js';
 import type { LoadMore, PageResult } from '../../controllers/paged-list.js';
 import { CircleBookmarkEvent, CircleLikeEvent, CirclePostOpenEvent } from '../../events.js';
@@ -21,6 +23,7 @@ import { formatDateTime, formatEventRange } from '../../utils/format.js';
 import { toJson } from '../../utils/json.js';
 import { CircleElement, WEB_PROTOCOLS, validPerPage } from '../circle-element.js';
 import { feedStyles } from './circle-feed.styles.js';
+import type { GalleryImage, Viewer } from './picture-viewer.js';
 
 const DEFAULT_PER_PAGE = 10;
 
@@ -51,13 +54,6 @@ const GALLERY_THUMBNAILS = 4;
 /** How long "Link copied" stays. */
 const STATUS_MS = 4000;
 
-type GalleryImage = {
-  id?: number;
-  url?: string;
-  filename?: string;
-  width?: number;
-  height?: number;
-};
 type EventSettings = NonNullable<EventPost['event_setting_attributes']>;
 
 // The directive rather than <lit-virtualizer>: that element registers its tag unguarded, which
@@ -65,6 +61,13 @@ type EventSettings = NonNullable<EventPost['event_setting_attributes']>;
 type Virtualize = typeof import('./windowing.js');
 type FocusKeeper = InstanceType<Virtualize['FocusKeeper']>;
 type Pin = import('./windowing.js').Pin;
+type PictureViewer = typeof import('./picture-viewer.js');
+
+/** A fetch of the viewer's code that failed, to show as the element's network error. */
+const VIEWER_FETCH_FAILED = new CircleApiError(
+  'network',
+  'The picture viewer could not be fetched.',
+);
 
 /** The virtualizer's code, fetched once for every feed on the page. */
 let virtualizerLoad: Promise<Virtualize> | undefined;
@@ -72,15 +75,6 @@ let virtualizerLoad: Promise<Virtualize> | undefined;
 function loadVirtualizer(): Promise<Virtualize> {
   virtualizerLoad ??= import('./windowing.js');
   return virtualizerLoad;
-}
-
-/** The picture viewer's state: which post's gallery, which picture, and who opened it. */
-interface Viewer {
-  postId: number;
-  title: string;
-  images: GalleryImage[];
-  index: number;
-  opener?: HTMLElement;
 }
 
 /**
@@ -228,6 +222,11 @@ export class CircleFeed extends CircleElement {
   @query('[part~="list"]') private listElement?: HTMLElement;
 
   private statusTimer?: ReturnType<typeof setTimeout>;
+
+  private readonly pictureViewer = new LazyPart<PictureViewer>(
+    this,
+    () => import('./picture-viewer.js'),
+  );
 
   private readonly list = new PagedList<Post, number>(this, {
     fetchPage: (page, signal) => this.fetchPage(page, signal),
@@ -560,34 +559,51 @@ export class CircleFeed extends CircleElement {
     const shown = images.slice(0, GALLERY_THUMBNAILS);
     const hidden = images.length - shown.length;
     const label = this.t('galleryLabel', { title: title ?? '' });
-    return html`<ul class="gallery" part="gallery" aria-label=${label} data-count=${shown.length}>
-      ${shown.map(
-        (image, index) =>
-          html`<li>
-            <button
-              class="gallery-item"
-              part="gallery-item"
-              type="button"
-              @click=${(event: Event) =>
-                this.openViewer(post, images, index, event.currentTarget as HTMLElement)}
-            >
-              <img
-                src=${safeUrl(image.url, WEB_PROTOCOLS)!}
-                alt=${this.t('openImage', { index: index + 1, count: images.length })}
-                width=${image.width ?? 400}
-                height=${image.height ?? 300}
-                loading="lazy"
-                decoding="async"
-              />
-              ${
-                hidden > 0 && index === shown.length - 1
-                  ? html`<span class="more">${this.t('moreImages', { count: hidden })}</span>`
-                  : nothing
-              }
-            </button>
-          </li>`,
-      )}
-    </ul>`;
+    // The viewer's code comes when a reader shows interest in a picture; a click waits for it.
+    const opening = this.viewer?.postId === (post.id ?? -1) && !this.pictureViewer.module;
+    const prefetch = () => void this.pictureViewer.load();
+    return html`<ul
+        class="gallery"
+        part="gallery"
+        aria-label=${label}
+        aria-busy=${opening && !this.pictureViewer.failed ? 'true' : nothing}
+        data-count=${shown.length}
+        @pointerenter=${prefetch}
+        @focusin=${prefetch}
+        @touchstart=${prefetch}
+      >
+        ${shown.map(
+          (image, index) =>
+            html`<li>
+              <button
+                class="gallery-item"
+                part="gallery-item"
+                type="button"
+                @click=${(event: Event) =>
+                  this.openViewer(post, images, index, event.currentTarget as HTMLElement)}
+              >
+                <img
+                  src=${safeUrl(image.url, WEB_PROTOCOLS)!}
+                  alt=${this.t('openImage', { index: index + 1, count: images.length })}
+                  width=${image.width ?? 400}
+                  height=${image.height ?? 300}
+                  loading="lazy"
+                  decoding="async"
+                />
+                ${
+                  hidden > 0 && index === shown.length - 1
+                    ? html`<span class="more">${this.t('moreImages', { count: hidden })}</span>`
+                    : nothing
+                }
+              </button>
+            </li>`,
+        )}
+      </ul>
+      ${
+        opening && this.pictureViewer.failed
+          ? this.renderError(VIEWER_FETCH_FAILED, () => void this.pictureViewer.load())
+          : nothing
+      }`;
   }
 
   private renderActions(post: Post): TemplateResult {
@@ -657,53 +673,15 @@ export class CircleFeed extends CircleElement {
 
   private renderViewer(): TemplateResult | typeof nothing {
     const viewer = this.viewer;
-    if (!viewer) return nothing;
+    const module = this.pictureViewer.module;
+    if (!viewer || !module) return nothing;
 
-    const image = viewer.images[viewer.index];
-    const count = viewer.images.length;
-    const step = (by: number) => this.showImage(viewer.index + by);
-    return html`<dialog
-      class="viewer"
-      part="viewer"
-      aria-label=${this.t('imageViewer')}
-      @close=${this.closedViewer}
-      @keydown=${this.onViewerKeyDown}
-    >
-      <div class="viewer-bar">
-        <p class="viewer-count" aria-live="polite">
-          ${this.t('galleryImage', { index: viewer.index + 1, count })}
-        </p>
-        <button class="button" part="button close-viewer" type="button" @click=${this.closeViewer}>
-          ${this.t('closeViewer')}
-        </button>
-      </div>
-      <img
-        class="viewer-image"
-        part="viewer-image"
-        src=${safeUrl(image?.url, WEB_PROTOCOLS) ?? ''}
-        alt=${image?.filename ? `${viewer.title} (${image.filename})` : viewer.title}
-        width=${image?.width ?? 800}
-        height=${image?.height ?? 600}
-        decoding="async"
-      />
-      ${
-        count > 1
-          ? html`<div class="viewer-nav">
-              <button
-                class="button"
-                part="button previous-image"
-                type="button"
-                @click=${() => step(-1)}
-              >
-                ${this.t('previousImage')}
-              </button>
-              <button class="button" part="button next-image" type="button" @click=${() => step(1)}>
-                ${this.t('nextImage')}
-              </button>
-            </div>`
-          : nothing
-      }
-    </dialog>`;
+    return module.renderViewer({
+      element: this,
+      viewer,
+      show: (next) => (this.viewer = next),
+      t: (key, values) => this.t(key, values),
+    });
   }
 
   private renderSkeleton(): TemplateResult {
@@ -868,41 +846,12 @@ export class CircleFeed extends CircleElement {
   // -------------------------------------------------------------------------------------------
   // The picture viewer
 
+  /** Opens the viewer at once if its code is in, else as soon as it is. */
   private openViewer(post: Post, images: GalleryImage[], index: number, opener: HTMLElement) {
     const title = post.display_title || post.name || '';
     this.viewer = { postId: post.id ?? -1, title, images, index, opener };
+    void this.pictureViewer.load();
   }
-
-  private showImage(index: number): void {
-    const viewer = this.viewer;
-    if (!viewer) return;
-    const count = viewer.images.length;
-    this.viewer = { ...viewer, index: (index + count) % count };
-  }
-
-  private readonly closeViewer = (): void => {
-    this.dialog?.close();
-  };
-
-  /** Esc and the close button both end here; focus goes back to the picture that opened it. */
-  private readonly closedViewer = (): void => {
-    const opener = this.viewer?.opener;
-    const postId = this.viewer?.postId;
-    this.viewer = undefined;
-    if (opener?.isConnected) opener.focus();
-    else this.renderRoot.querySelector<HTMLElement>(`[data-post-id="${postId}"]`)?.focus();
-  };
-
-  private readonly onViewerKeyDown = (event: KeyboardEvent): void => {
-    if (!this.viewer) return;
-    // The arrow that points forward in reading order shows the next picture.
-    const forward = getComputedStyle(this).direction === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
-    const backward = forward === 'ArrowRight' ? 'ArrowLeft' : 'ArrowRight';
-    if (event.key === forward) this.showImage(this.viewer.index + 1);
-    else if (event.key === backward) this.showImage(this.viewer.index - 1);
-    else return;
-    event.preventDefault();
-  };
 
   // -------------------------------------------------------------------------------------------
   // Keyboard focus in the list
