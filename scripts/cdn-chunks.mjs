@@ -15,7 +15,8 @@ export const TAGS = [
  * Code that loads only on demand, not when an element renders: the iCalendar writer and its time
  * zone blocks when a member asks for a file, a translation when the page's language needs it, the
  * virtualizer when a feed grows past 50 posts, a video embed's card when a body has one, the
- * feed's picture viewer when a reader reaches for a picture. A
+ * feed's picture viewer when a reader reaches for a picture, a post's comment editing when a
+ * member reaches for Edit or Delete. A
  * chunk made only of such modules is listed on its own line and left out of the elements' and the
  * core's sums.
  */
@@ -27,6 +28,7 @@ export const ON_DEMAND = [
   /^src\/elements\/circle-feed\/windowing\.ts$/,
   /^src\/rich-text\/embed\.ts$/,
   /^src\/elements\/circle-feed\/picture-viewer\.ts$/,
+  /^src\/elements\/circle-post\/comment-editing\.ts$/,
 ];
 
 /** The budgets, in kB of minified then gzipped code (1 kB = 1,000 bytes). */
