@@ -87,6 +87,8 @@ export function adoptPartStyles(root: ShadowRoot, styles: CSSResultOrNative[]): 
  * and up) a failure is followed by an import of the address the error names with a query added,
  * which the browser takes for a module it has not tried yet.
  */
+// TODO: a browser that keeps failed imports and names no address in its error (Chrome and Firefox
+// name it; Safari now fetches again by itself) can't fetch the part until the page is reloaded.
 export function importAgain<T>(fetchModule: () => Promise<T>, attempt: number): Promise<T> {
   return fetchModule().catch((error: unknown) => {
     const address = attempt > 0 ? /\bhttps?:\/\/\S+/.exec(String(error))?.[0] : undefined;

@@ -591,6 +591,8 @@ function renderEmbed(attrs: Record<string, unknown>, strings: RichTextStrings): 
   const provider = providerOf(url.hostname);
   if (!provider) return linkEmbed(href, title);
 
+  // TODO: a video site's address that names no video (a channel page) shows as a box until
+  // embed.ts, which parses the id, is in, and then shrinks to the plain link it always was.
   const host = url.hostname.replace(/^www\./, '');
   return lazyEmbed({ href, host, title, provider }, strings);
 }

@@ -63,7 +63,11 @@ type FocusKeeper = InstanceType<Virtualize['FocusKeeper']>;
 type Pin = import('./windowing.js').Pin;
 type PictureViewer = typeof import('./picture-viewer.js');
 
-/** A fetch of the viewer's code that failed, to show as the element's network error. */
+/**
+ * A fetch of the viewer's code that failed, to show as the element's network error.
+ * TODO: like every such error, it is retried when the browser comes back online, so the viewer a
+ * reader asked for opens by itself then, even if they have moved on.
+ */
 const VIEWER_FETCH_FAILED = new CircleApiError(
   'network',
   'The picture viewer could not be fetched.',

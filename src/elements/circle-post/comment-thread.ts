@@ -16,7 +16,11 @@ import { draftKey, isPlainTextComment, readDraft, textToTiptap, writeDraft } fro
 
 type CommentEditing = typeof import('./comment-editing.js');
 
-/** A fetch of the editing code that failed, to show as the element's network error. */
+/**
+ * A fetch of the editing code that failed, to show as the element's network error.
+ * TODO: like every such error, it is retried when the browser comes back online, so the editor or
+ * question a member asked for opens by itself then, and takes focus.
+ */
 const EDITING_FETCH_FAILED = new CircleApiError('network', 'Comment editing could not be fetched.');
 
 const DEFAULT_PER_PAGE = 20;
