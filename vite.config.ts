@@ -98,20 +98,25 @@ const productionEnv = { 'process.env.NODE_ENV': JSON.stringify('production') };
 
 /**
  * What every element needs, as one chunk: Lit, nanostores, the base element with the client and
- * session it brings, the shared styles and controllers, and the isolation of names in text that
- * three of the five elements use.
+ * session it brings, the shared styles and controllers (with the retrying import the lazily
+ * fetched parts use), and the isolation of names in text that three of the five elements use.
  */
 const CORE_PACKAGES =
   /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/task|nanostores)\//;
-const CORE_SOURCES =
-  /\/src\/(config\.ts|elements\/circle-element\.ts|i18n\/isolate\.ts|styles\/|controllers\/)/;
+const CORE_SOURCES = [
+  /\/src\/(styles|controllers)\//,
+  /\/src\/(config|elements\/circle-element|i18n\/isolate|utils\/retryable-import)\.ts$/,
+];
 
 /** The windowed list a long feed switches to. */
 const VIRTUALIZER =
   /node_modules\/@lit-labs\/virtualizer\/|\/src\/elements\/circle-feed\/windowing\.ts$/;
 
-/** The rich-text renderer, which the feed, the post and the events share. */
-const RICH_TEXT = /\/src\/rich-text\//;
+/**
+ * The rich-text renderer, which the feed, the post and the events share; less the video card,
+ * which it fetches when a body has a video.
+ */
+const RICH_TEXT = /\/src\/rich-text\/(?!embed\.ts$)/;
 
 /**
  * `npm start` serves the demo from demo/. `npm run build` runs three builds through
@@ -140,7 +145,11 @@ export default defineConfig(({ mode }) => {
             chunkFileNames: 'chunks/[name]-[hash].js',
             codeSplitting: {
               groups: [
-                { name: 'core', test: (id) => CORE_PACKAGES.test(id) || CORE_SOURCES.test(id) },
+                {
+                  name: 'core',
+                  test: (id) =>
+                    CORE_PACKAGES.test(id) || CORE_SOURCES.some((pattern) => pattern.test(id)),
+                },
                 { name: 'rich-text', test: RICH_TEXT },
                 // Fetched only once a feed grows long; its layout comes in the same file.
                 { name: 'virtualizer', test: VIRTUALIZER },

@@ -14,10 +14,12 @@ export const TAGS = [
 /**
  * Code that loads only on demand, not when an element renders: the iCalendar writer and its time
  * zone blocks when a member asks for a file, a translation when the page's language needs it, the
- * virtualizer when a feed grows past 50 posts, the notification panel's content when a member is
- * about to open the bell (an inline list fetches it as it renders), the bell's count poller once
- * the visitor turns out to be signed in. A chunk made only of such modules is listed on its own
- * line and left out of the elements' and the core's sums.
+ * virtualizer when a feed grows past 50 posts, a video embed's card when a body has one, the
+ * feed's picture viewer when a reader reaches for a picture, a post's comment editing when a
+ * member reaches for Edit or Delete, the notification panel's content when a member is about to
+ * open the bell (an inline list fetches it as it renders), the bell's count poller once the
+ * visitor turns out to be signed in. A chunk made only of such modules is listed on its own line
+ * and left out of the elements' and the core's sums.
  */
 export const ON_DEMAND = [
   /^node_modules\/ical-generator\//,
@@ -25,6 +27,9 @@ export const ON_DEMAND = [
   /^src\/i18n\/locales\//,
   /^node_modules\/@lit-labs\/virtualizer\//,
   /^src\/elements\/circle-feed\/windowing\.ts$/,
+  /^src\/rich-text\/embed\.ts$/,
+  /^src\/elements\/circle-feed\/picture-viewer\.ts$/,
+  /^src\/elements\/circle-post\/comment-editing\.ts$/,
   /^src\/elements\/circle-notifications\/notification-panel(\.styles)?\.ts$/,
   /^src\/elements\/circle-notifications\/live-count\.ts$/,
 ];

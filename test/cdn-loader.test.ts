@@ -23,10 +23,13 @@ function fetchedChunkOf(tag: string): boolean {
 }
 
 /** Waits for the loader to define `tag`, then for `selector` to show in the element. */
-async function rendered(element: Element, selector: string): Promise<HTMLElement> {
+async function rendered<T extends Element = HTMLElement>(
+  element: Element,
+  selector: string,
+): Promise<T> {
   const tag = element.localName;
   await waitUntil(() => customElements.get(tag), `<${tag}> was never defined`, { timeout: 8000 });
-  return waitFor(element, selector);
+  return waitFor<T>(element, selector);
 }
 
 // Less Chrome's benign report that the feed's virtualizer measured twice in one frame.
@@ -81,6 +84,43 @@ describe('the CDN loader', () => {
     expect(fetchedChunkOf('circle-notification-preferences')).to.equal(false);
     // A feed of a few posts draws them plainly, without the windowed list's code.
     expect(fetchedChunkOf('virtualizer')).to.equal(false);
+  });
+
+  it('fetches a video card and the picture viewer only once the page needs them', async function () {
+    this.timeout(20_000);
+    const feed = document.querySelector('circle-feed')!;
+    await rendered(feed, 'article h3');
+    expect(fetchedChunkOf('picture-viewer')).to.equal(false);
+    expect(fetchedChunkOf('embed')).to.equal(Boolean(feed.shadowRoot!.querySelector('.embed')));
+
+    // A space whose posts show a video: the card's code comes with the first one.
+    const spaceFeed = (post: (typeof sandbox.db.posts)[number]) => {
+      const element = document.createElement('circle-feed');
+      element.setAttribute('space', post.space.slug);
+      element.setAttribute('per-page', '20');
+      document.body.append(element);
+      return element;
+    };
+    const withVideo = sandbox.db.posts.find((post) =>
+      JSON.stringify(post.tiptap_body ?? '').includes('"type":"embed"'),
+    )!;
+    const videos = spaceFeed(withVideo);
+    await rendered(videos, '.embed-load');
+    expect(fetchedChunkOf('embed')).to.equal(true);
+
+    // A space with pictures: the viewer's code comes when a reader points at one.
+    const withPictures = sandbox.db.posts.find((post) => post.post_type === 'image')!;
+    const pictures = spaceFeed(withPictures);
+    const gallery = await rendered(pictures, '[part~="gallery"]');
+    expect(fetchedChunkOf('picture-viewer')).to.equal(false);
+    gallery.dispatchEvent(new PointerEvent('pointerenter'));
+    await waitUntil(() => fetchedChunkOf('picture-viewer'), 'pointing fetched no viewer');
+    gallery.querySelector<HTMLButtonElement>('[part~="gallery-item"]')!.click();
+    const viewer = await rendered<HTMLDialogElement>(pictures, 'dialog[part~="viewer"]');
+    expect(viewer.open).to.equal(true);
+    viewer.close();
+    videos.remove();
+    pictures.remove();
   });
 
   it('loads an element added later, deep in new markup, and it renders', async () => {

@@ -1,8 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement, css, html as litHtml } from 'lit';
+import { http, HttpResponse } from 'msw';
 
 import { LazyPart } from '../src/controllers/lazy-part.js';
 import type { LazyModule } from '../src/controllers/lazy-part.js';
+import { retryableImport } from '../src/utils/retryable-import.js';
+import { worker } from './support/sandbox.js';
 
 interface Greeting extends LazyModule {
   greet(): string;
@@ -105,5 +108,39 @@ describe('LazyPart', () => {
     host.remove();
     container.append(host);
     expect(host.shadowRoot!.adoptedStyleSheets).to.have.length(1);
+  });
+
+  it('fetches a module again after a real import() failed, which Chrome would not', async () => {
+    const loadGreeting = retryableImport(() => import('./fixtures/lazy-greeting.js'));
+    class ImportHost extends LitElement {
+      readonly extra = new LazyPart(this, loadGreeting);
+
+      override render() {
+        if (this.extra.module) return litHtml`<p class="greeting">${this.extra.module.greet()}</p>`;
+        return litHtml`<p>${this.extra.failed ? 'Could not load' : '…'}</p>`;
+      }
+    }
+    customElements.define('import-host', ImportHost);
+    let fetches = 0;
+    worker.use(
+      http.get('/test/fixtures/lazy-greeting.ts', () => {
+        fetches += 1;
+        return HttpResponse.error();
+      }),
+    );
+    const host = await fixture<ImportHost>(html`<import-host></import-host>`);
+
+    expect(await host.extra.load()).to.equal(undefined);
+    expect(await host.extra.load()).to.equal(undefined);
+    expect(fetches).to.equal(2);
+    await host.updateComplete;
+    expect(host.shadowRoot!.querySelector('p')!.textContent).to.equal('Could not load');
+
+    worker.resetHandlers();
+    expect((await host.extra.load())?.greet()).to.equal('Hello from a fetched module');
+    await host.updateComplete;
+    const shown = host.shadowRoot!.querySelector('p')!;
+    expect(shown.textContent).to.equal('Hello from a fetched module');
+    expect(getComputedStyle(shown).color).to.equal('rgb(4, 5, 6)');
   });
 });

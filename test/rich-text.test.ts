@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { components } from '../src/api/schema.js';
 import { renderRichText, safeUrl } from '../src/rich-text/render.js';
 import type { RichTextOptions, TiptapBody } from '../src/rich-text/render.js';
@@ -26,6 +26,12 @@ async function show(
   );
 }
 
+/** Waits for the video cards in `element`, whose code comes on first use, as a reader would. */
+async function cardsIn(element: HTMLElement): Promise<HTMLElement> {
+  await waitUntil(() => !element.querySelector('.embed[aria-busy]'), 'a video card never came');
+  return element;
+}
+
 /** Every attribute the renderer may write; anything else came from the input. */
 const ALLOWED_ATTRIBUTES = new Set([
   'class',
@@ -48,6 +54,9 @@ const ALLOWED_ATTRIBUTES = new Set([
   'allowfullscreen',
   'referrerpolicy',
   'sandbox',
+  // A video's box while its card's code is on its way, and the alert if that fails.
+  'aria-busy',
+  'role',
   // Set by the renderer itself, so right-to-left paragraphs and headings read the right way.
   'dir',
 ]);
@@ -386,6 +395,8 @@ describe('renderRichText', () => {
       );
 
       expect(foreignAttributes(element)).to.deep.equal([]);
+      await cardsIn(element);
+      expect(foreignAttributes(element)).to.deep.equal([]);
       element.querySelector<HTMLButtonElement>('.embed-load')!.click();
       await Promise.resolve();
       expect(foreignAttributes(element)).to.deep.equal([]);
@@ -423,6 +434,7 @@ describe('renderRichText', () => {
 
       // Image errors fire asynchronously; give them a chance.
       await new Promise((resolve) => setTimeout(resolve, 50));
+      await cardsIn(element);
       element.querySelectorAll<HTMLButtonElement>('button').forEach((button) => button.click());
       await new Promise((resolve) => setTimeout(resolve, 50));
 
@@ -612,7 +624,7 @@ describe('renderRichText', () => {
 
     it('shows a YouTube card and creates the player only when asked', async () => {
       const url = 'https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=1m5s';
-      const element = await show(embed(url, 'A song'));
+      const element = await cardsIn(await show(embed(url, 'A song')));
 
       expect(element.querySelector('iframe')).to.equal(null);
       expect(element.querySelector('.embed')?.textContent).to.contain('A song');
@@ -635,7 +647,7 @@ describe('renderRichText', () => {
     it('parses short and embed YouTube links', async () => {
       const urls = ['https://youtu.be/dQw4w9WgXcQ', 'https://youtube.com/shorts/dQw4w9WgXcQ'];
       for (const url of urls) {
-        const element = await show(embed(url));
+        const element = await cardsIn(await show(embed(url)));
         element.querySelector<HTMLButtonElement>('.embed button')!.click();
         await Promise.resolve();
 
@@ -646,7 +658,7 @@ describe('renderRichText', () => {
     });
 
     it('builds Vimeo players from the numeric id', async () => {
-      const element = await show(embed('https://vimeo.com/76979871/abcdef1234'));
+      const element = await cardsIn(await show(embed('https://vimeo.com/76979871/abcdef1234')));
       element.querySelector<HTMLButtonElement>('.embed button')!.click();
       await Promise.resolve();
 
@@ -664,7 +676,9 @@ describe('renderRichText', () => {
         'https://youtube.com.evil.example/watch?v=dQw4w9WgXcQ',
         'https://vimeo.com/about',
       ];
-      const element = await show(doc(...urls.map((url) => ({ type: 'embed', attrs: { url } }))));
+      const element = await cardsIn(
+        await show(doc(...urls.map((url) => ({ type: 'embed', attrs: { url } })))),
+      );
 
       expect(element.querySelectorAll('button, iframe')).to.have.length(0);
       const hrefs = [...element.querySelectorAll('a')].map((anchor) => anchor.href);
@@ -679,9 +693,11 @@ describe('renderRichText', () => {
     });
 
     it('uses the passed-in button text', async () => {
-      const element = await show(embed('https://youtu.be/dQw4w9WgXcQ'), null, {
-        strings: { loadEmbed: 'Video laden' },
-      });
+      const element = await cardsIn(
+        await show(embed('https://youtu.be/dQw4w9WgXcQ'), null, {
+          strings: { loadEmbed: 'Video laden' },
+        }),
+      );
 
       expect(element.querySelector('button')?.textContent?.trim()).to.equal('Video laden');
     });

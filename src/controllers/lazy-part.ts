@@ -10,9 +10,9 @@ export interface LazyModule {
  * Code that an element needs only in some views or after a click, such as a dialog: fetched the
  * first time it is wanted, so it stays out of the element's first download. Its styles join the
  * element's own, and the host updates once it is in. A fetch that fails sets `failed` and
- * updates the host, which can offer to try again with another `load()`. A browser answers a
- * second `import()` of an address that failed with the same failure, without fetching: wrap the
- * import in `retryableImport()` (src/utils/retryable-import.ts) so that trying again fetches.
+ * updates the host, which can offer to try again with another `load()`. Give it an import
+ * wrapped in `retryableImport()`, once per module: a browser may answer a second `import()` of an
+ * address that failed with the same failure, without fetching.
  */
 export class LazyPart<T extends LazyModule> implements ReactiveController {
   /** The module, once it is in. */
@@ -66,14 +66,23 @@ export class LazyPart<T extends LazyModule> implements ReactiveController {
     if (this.stylesAdopted || !module.styles?.length || !(root instanceof ShadowRoot)) return;
 
     this.stylesAdopted = true;
-    if (supportsAdoptingStyleSheets) {
-      const sheets = module.styles.map((style) =>
-        style instanceof CSSStyleSheet ? style : style.styleSheet!,
-      );
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
-    } else {
-      // Without constructable style sheets Lit adds <style> elements, after the host's own.
-      adoptStyles(root, module.styles);
-    }
+    adoptPartStyles(root, module.styles);
+  }
+}
+
+/**
+ * Adds a lazily fetched part's styles after those a shadow root already has, for code that draws
+ * into a root without being its element's controller (the rich-text renderer). Call it once per
+ * root and part.
+ */
+export function adoptPartStyles(root: ShadowRoot, styles: CSSResultOrNative[]): void {
+  if (supportsAdoptingStyleSheets) {
+    const sheets = styles.map((style) =>
+      style instanceof CSSStyleSheet ? style : style.styleSheet!,
+    );
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
+  } else {
+    // Without constructable style sheets Lit adds <style> elements, after the host's own.
+    adoptStyles(root, styles);
   }
 }

@@ -363,6 +363,8 @@ export abstract class CircleElement extends LitElement {
         loadEmbed: this.t('loadEmbed'),
         embedFrameTitle: this.t('embedFrameTitle'),
         attachment: this.t('attachment'),
+        loadFailed: this.t('errorNetwork'),
+        retry: this.t('retry'),
       },
     };
   }

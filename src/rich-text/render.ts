@@ -2,13 +2,14 @@
 // every string from the API reaches the DOM through a lit text or attribute binding.
 
 import { html, nothing } from 'lit';
-import type { TemplateResult } from 'lit';
+import type { CSSResultOrNative, ReactiveElement, TemplateResult } from 'lit';
 import { AsyncDirective } from 'lit/async-directive.js';
 import { directive } from 'lit/directive.js';
-import type { DirectiveResult } from 'lit/directive.js';
+import type { ChildPart, DirectiveResult } from 'lit/directive.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { ref } from 'lit/directives/ref.js';
 import type { components } from '../api/schema.js';
+import { adoptPartStyles } from '../controllers/lazy-part.js';
+import { retryableImport } from '../utils/retryable-import.js';
 import { safeUrl } from '../utils/safe-url.js';
 
 export { safeUrl };
@@ -46,6 +47,10 @@ export interface RichTextStrings {
   embedFrameTitle: string;
   /** Link text of an attachment without a file name. */
   attachment: string;
+  /** Said when the code of a video card could not be fetched. */
+  loadFailed: string;
+  /** Button that fetches it again. */
+  retry: string;
 }
 
 /** How `renderRichText` links mentions and words its own texts. */
@@ -71,6 +76,8 @@ const DEFAULT_STRINGS: RichTextStrings = {
   loadEmbed: 'Load video',
   embedFrameTitle: 'Embedded video',
   attachment: 'Attachment',
+  loadFailed: 'The community could not be reached. Check your connection and try again.',
+  retry: 'Try again',
 };
 
 const WEB_PROTOCOLS = ['http', 'https'] as const;
@@ -381,7 +388,7 @@ function applyMark(mark: Record<string, unknown>, inner: Rendered): Rendered {
   }
 }
 
-function externalLink(href: string, inner: unknown): TemplateResult {
+export function externalLink(href: string, inner: unknown): TemplateResult {
   return html`<a href=${href} target="_blank" rel=${LINK_REL}>${inner}</a>`;
 }
 
@@ -547,18 +554,33 @@ function formatFileSize(byteSize: unknown, lang: string | undefined): string | u
 }
 
 // ---------------------------------------------------------------------------------------------
-// Embeds: a card first; the provider's player loads only when the reader asks for it.
+// Embeds: a video site's link becomes a card, and the site's player loads only when the reader
+// asks for it. The card's code (embed.ts) is fetched once per page, when the first one is met.
 
-interface Player {
-  provider: 'youtube' | 'vimeo';
-  src: string;
-}
+export type Provider = 'youtube' | 'vimeo';
 
-interface EmbedCard {
+/** A video embed as the card shows it: the link, the site's name and the embed's own title. */
+export interface VideoLink {
   href: string;
   host: string;
   title: string | undefined;
-  player: Player;
+  provider: Provider;
+}
+
+export const YOUTUBE_HOSTS = new Set([
+  'youtube.com',
+  'www.youtube.com',
+  'm.youtube.com',
+  'music.youtube.com',
+  'youtube-nocookie.com',
+  'www.youtube-nocookie.com',
+]);
+export const VIMEO_HOSTS = new Set(['vimeo.com', 'www.vimeo.com', 'player.vimeo.com']);
+
+/** The video site `host` belongs to, if its player is one a card can load. */
+function providerOf(host: string): Provider | undefined {
+  if (host === 'youtu.be' || YOUTUBE_HOSTS.has(host)) return 'youtube';
+  return VIMEO_HOSTS.has(host) ? 'vimeo' : undefined;
 }
 
 function renderEmbed(attrs: Record<string, unknown>, strings: RichTextStrings): Rendered {
@@ -567,137 +589,137 @@ function renderEmbed(attrs: Record<string, unknown>, strings: RichTextStrings): 
   if (!href) return title ? html`<div class="embed-link">${title}</div>` : nothing;
 
   const url = new URL(href);
-  const player = playerFor(url);
-  if (!player) {
-    return html`<div class="embed-link">${externalLink(href, title ?? href)}</div>`;
-  }
+  const provider = providerOf(url.hostname);
+  if (!provider) return linkEmbed(href, title);
 
+  // TODO: a video site's address that names no video (a channel page) shows as a box until
+  // embed.ts, which parses the id, is in, and then shrinks to the plain link it always was.
   const host = url.hostname.replace(/^www\./, '');
-  return embedCard({ href, host, title, player }, strings);
+  return lazyEmbed({ href, host, title, provider }, strings);
 }
 
-const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;
-const VIMEO_ID = /^\d{1,12}$/;
-const VIMEO_HASH = /^[0-9a-f]{6,20}$/i;
-const YOUTUBE_HOSTS = new Set([
-  'youtube.com',
-  'www.youtube.com',
-  'm.youtube.com',
-  'music.youtube.com',
-  'youtube-nocookie.com',
-  'www.youtube-nocookie.com',
-]);
-const VIMEO_HOSTS = new Set(['vimeo.com', 'www.vimeo.com', 'player.vimeo.com']);
-
-/** The player for a known provider, built from the parsed id and never from the raw URL. */
-function playerFor(url: URL): Player | undefined {
-  const host = url.hostname.toLowerCase();
-  const segments = url.pathname.split('/').filter(Boolean);
-
-  if (host === 'youtu.be' || YOUTUBE_HOSTS.has(host)) {
-    const id =
-      host === 'youtu.be'
-        ? segments[0]
-        : segments[0] === 'watch'
-          ? url.searchParams.get('v')
-          : ['embed', 'shorts', 'live', 'v'].includes(segments[0] ?? '')
-            ? segments[1]
-            : undefined;
-    if (!id || !YOUTUBE_ID.test(id)) return undefined;
-
-    const player = new URL(`https://www.youtube-nocookie.com/embed/${id}`);
-    player.searchParams.set('autoplay', '1');
-    const start = startSeconds(url.searchParams.get('t') ?? url.searchParams.get('start'));
-    if (start) player.searchParams.set('start', String(start));
-    return { provider: 'youtube', src: player.href };
-  }
-
-  if (VIMEO_HOSTS.has(host)) {
-    // vimeo.com/<id>[/<hash>], vimeo.com/channels/<name>/<id>, player.vimeo.com/video/<id>.
-    const index = segments.findIndex((segment) => VIMEO_ID.test(segment));
-    const id = index >= 0 ? segments[index] : undefined;
-    if (!id) return undefined;
-
-    const player = new URL(`https://player.vimeo.com/video/${id}`);
-    const hash = url.searchParams.get('h') ?? segments[index + 1];
-    if (hash && VIMEO_HASH.test(hash)) player.searchParams.set('h', hash);
-    player.searchParams.set('autoplay', '1');
-    player.searchParams.set('dnt', '1');
-    return { provider: 'vimeo', src: player.href };
-  }
-
-  return undefined;
+/** An embed without a player: a link to it. */
+export function linkEmbed(href: string, title: string | undefined): TemplateResult {
+  return html`<div class="embed-link">${externalLink(href, title ?? href)}</div>`;
 }
 
-/** YouTube's `t` as "90", "90s" or "1m30s", in whole seconds. */
-function startSeconds(value: string | null): number | undefined {
-  const match = value?.match(/^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?$/);
-  if (!match) return undefined;
-  const [, hours = '0', minutes = '0', seconds = '0'] = match;
-  const total = Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds);
-  return total > 0 ? total : undefined;
+/** What goes in an embed's box besides its caption. */
+export interface EmbedFrameContent {
+  /** Above the caption: the player, once loaded. */
+  player?: unknown;
+  /** Beside the caption: the button that loads the player, or why it can't yet. */
+  controls?: unknown;
+  loaded?: boolean;
+  busy?: boolean;
 }
 
-/** Keeps whether the reader loaded the player across re-renders of the same embed. */
-class EmbedCardDirective extends AsyncDirective {
-  private loaded = false;
-  private playerSrc: string | undefined;
-  private card: EmbedCard | undefined;
+/**
+ * An embed's box with its caption. The placeholder below and embed.ts's card both draw through
+ * it, so the box and its link stay the same elements (and keep focus) when the card's code arrives.
+ */
+export function embedFrame(video: VideoLink, content: EmbedFrameContent): TemplateResult {
+  return html`<div
+    class="embed ${content.loaded ? 'embed-loaded' : ''}"
+    data-provider=${video.provider}
+    aria-busy=${content.busy ? 'true' : nothing}
+  >
+    ${content.player ?? nothing}
+    <div class="embed-caption">
+      ${externalLink(video.href, video.title ?? video.host)}
+      <span class="embed-host">${video.host}</span>
+    </div>
+    ${content.controls ?? nothing}
+  </div>`;
+}
+
+type EmbedModule = typeof import('./embed.js');
+
+let embedModule: EmbedModule | undefined;
+const importEmbed = retryableImport(() => import('./embed.js'));
+
+/** Fetches embed.ts once for the page; a failed fetch is tried again on the next call. */
+async function loadEmbedModule(): Promise<EmbedModule> {
+  embedModule = await importEmbed();
+  return embedModule;
+}
+
+/** The shadow roots that have the card's styles. */
+const styledRoots = new WeakSet<ShadowRoot>();
+
+/**
+ * A video embed: embed.ts's card once that is in, else a box of the same size with the link, busy
+ * while the code is on its way, or saying it could not be fetched, with a retry.
+ */
+class LazyEmbedDirective extends AsyncDirective {
+  private video?: VideoLink;
   private strings: RichTextStrings = DEFAULT_STRINGS;
-  private focusPlayer = false;
+  private host?: unknown;
+  private fetching = false;
+  private failed = false;
 
-  render(card: EmbedCard, strings: RichTextStrings): TemplateResult {
-    if (card.player.src !== this.playerSrc) {
-      this.playerSrc = card.player.src;
-      this.loaded = false;
-    }
-    this.card = card;
-    this.strings = strings;
-
-    const label = card.title ?? card.host;
-    const caption = html`<div class="embed-caption">
-      ${externalLink(card.href, label)} <span class="embed-host">${card.host}</span>
-    </div>`;
-
-    if (!this.loaded) {
-      return html`<div class="embed" data-provider=${card.player.provider}>
-        ${caption}<button type="button" class="embed-load" @click=${this.load}>
-          ${strings.loadEmbed}
-        </button>
-      </div>`;
-    }
-    return html`<div class="embed embed-loaded" data-provider=${card.player.provider}>
-      <iframe
-        ${ref(this.focusOnce)}
-        src=${card.player.src}
-        title=${card.title ?? strings.embedFrameTitle}
-        allow="autoplay; encrypted-media; fullscreen; picture-in-picture"
-        allowfullscreen
-        referrerpolicy="strict-origin-when-cross-origin"
-        sandbox="allow-scripts allow-same-origin allow-presentation allow-popups
-          allow-popups-to-escape-sandbox"
-      ></iframe
-      >${caption}
-    </div>`;
+  override update(part: ChildPart, [video, strings]: [VideoLink, RichTextStrings]) {
+    this.host = part.options?.host;
+    return this.render(video, strings);
   }
 
-  private readonly load = (): void => {
-    if (!this.card) return;
-    this.loaded = true;
+  render(video: VideoLink, strings: RichTextStrings): Rendered {
+    this.video = video;
+    this.strings = strings;
+    if (embedModule) {
+      this.adoptStyles(embedModule.styles);
+      return embedModule.renderVideo(video, strings);
+    }
 
-    // The clicked button disappears; the player takes focus so keyboard users aren't lost.
-    this.focusPlayer = true;
-    this.setValue(this.render(this.card, this.strings));
+    if (!this.failed) void this.fetch();
+    return embedFrame(video, {
+      busy: !this.failed,
+      controls: this.failed
+        ? html`<span role="alert">${strings.loadFailed}</span>
+            <button class="button" type="button" @click=${this.retry}>${strings.retry}</button>`
+        : nothing,
+    });
+  }
+
+  protected override reconnected(): void {
+    this.redraw();
+  }
+
+  private async fetch(): Promise<void> {
+    if (this.fetching) return;
+    this.fetching = true;
+    try {
+      await loadEmbedModule();
+      this.failed = false;
+    } catch {
+      this.failed = true;
+    }
+    this.fetching = false;
+    this.redraw();
+  }
+
+  private redraw(): void {
+    if (this.isConnected && this.video) this.setValue(this.render(this.video, this.strings));
+  }
+
+  /** Fetches again; once the card is in, focus moves from this button to the card's own. */
+  private readonly retry = async (event: Event): Promise<void> => {
+    const button = event.currentTarget as HTMLElement;
+    const box = button.closest('.embed');
+    const focused = button.matches(':focus');
+    this.failed = false;
+    await this.fetch();
+    if (focused && !this.failed) box?.querySelector<HTMLElement>('button')?.focus();
   };
 
-  private readonly focusOnce = (element: Element | undefined): void => {
-    if (!this.focusPlayer || !(element instanceof HTMLElement)) return;
-    this.focusPlayer = false;
-    element.focus();
-  };
+  private adoptStyles(styles: CSSResultOrNative[]): void {
+    const root = (this.host as ReactiveElement | undefined)?.renderRoot;
+    if (!(root instanceof ShadowRoot) || styledRoots.has(root)) return;
+    styledRoots.add(root);
+    adoptPartStyles(root, styles);
+  }
 }
 
-const embedCard = directive(EmbedCardDirective);
+const lazyEmbed = directive(LazyEmbedDirective);
 
 // ---------------------------------------------------------------------------------------------
 // Plain text fallback

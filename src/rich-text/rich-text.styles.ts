@@ -139,6 +139,7 @@ export const richTextStyles = css`
     font-size: 0.875em;
   }
 
+  /* A video embed's box, drawn before embed.ts (with the rest of its card's styles) arrives. */
   .rich-text .embed {
     display: flex;
     flex-wrap: wrap;
@@ -151,16 +152,6 @@ export const richTextStyles = css`
     background: var(--_surface-2, #f3f4f6);
   }
 
-  .rich-text .embed-loaded {
-    display: block;
-    padding: 0;
-    overflow: hidden;
-  }
-
-  .rich-text .embed-loaded .embed-caption {
-    padding: 0.5em 1em;
-  }
-
   .rich-text .embed-caption {
     display: flex;
     flex-direction: column;
@@ -170,27 +161,5 @@ export const richTextStyles = css`
   .rich-text .embed-host {
     color: var(--_muted, #59636e);
     font-size: 0.875em;
-  }
-
-  .rich-text .embed-load {
-    font: inherit;
-    padding: 0.4em 1em;
-    border: 1px solid var(--_border, #d0d7de);
-    border-radius: 999px;
-    background: var(--_surface, #fff);
-    color: var(--_text, #1f2328);
-    cursor: pointer;
-  }
-
-  .rich-text .embed-load:hover {
-    border-color: var(--_accent, #2563eb);
-  }
-
-  .rich-text iframe {
-    display: block;
-    width: 100%;
-    height: auto;
-    aspect-ratio: 16 / 9;
-    border: 0;
   }
 `;

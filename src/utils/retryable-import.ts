@@ -1,8 +1,12 @@
 /**
  * `importModule`, an `import()` of one module, made worth calling again after it failed; every
- * caller shares the first success. A browser remembers a module that failed to arrive and fails
- * each later import of its address at once, without asking the network again, so a new attempt
- * asks for the same file at another address: the one the error names, with a query added.
+ * caller shares the first success.
+ *
+ * Chromium remembers a module that failed to arrive and fails each later import of its address at
+ * once, without asking the network again (browsers that follow the HTML standard's newer rule
+ * fetch again). So while the browser says it is offline an attempt fails without asking, leaving
+ * nothing to remember, and after a real failure each new attempt asks for the same file at another
+ * address: the one the error names, with a query added.
  */
 export function retryableImport<T>(importModule: () => Promise<T>): () => Promise<T> {
   let loaded: Promise<T> | undefined;
@@ -10,8 +14,10 @@ export function retryableImport<T>(importModule: () => Promise<T>): () => Promis
   let attempts = 0;
 
   const attempt = (): Promise<T> => {
-    // TODO: Safari's error names no address, so there a retry repeats the same import, which the
-    // browser may answer with the remembered failure until the page reloads.
+    if (navigator.onLine === false) return Promise.reject(new Error('The browser is offline.'));
+
+    // TODO: Safari's error names no address, so there a retry repeats the same import, which an
+    // older Safari answers with the remembered failure until the page reloads.
     if (!failedAddress) return importModule();
 
     attempts += 1;

@@ -260,40 +260,8 @@ export const feedStyles = css`
     padding: 0;
   }
 
-  .viewer {
-    max-width: min(92vw, 72rem);
-    padding: var(--_space);
-    border: 0;
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    box-shadow: var(--_shadow-raised);
-    color: inherit;
-  }
-
-  .viewer::backdrop {
-    background: rgb(0 0 0 / 70%);
-  }
-
-  .viewer-bar,
-  .viewer-nav {
-    display: flex;
-    justify-content: space-between;
-    align-items: center;
-    gap: 0.75rem;
-  }
-
-  .viewer-count {
-    margin: 0;
-    color: var(--_muted);
-  }
-
-  .viewer-image {
-    display: block;
-    max-width: 100%;
-    max-height: 75vh;
-    width: auto;
-    height: auto;
-    margin: 0.75rem auto;
+  .gallery[aria-busy='true'] .gallery-item {
+    cursor: progress;
   }
 
   .skeleton-card {

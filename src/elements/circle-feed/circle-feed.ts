@@ -6,12 +6,14 @@ import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 
+import { CircleApiError } from '../../api/errors.js';
 import type { EventPost, Page, Post } from '../../api/types.js';
 import { renderRichText, safeUrl } from '../../rich-text/render.js';
 import type { RichTextOptions } from '../../rich-text/render.js';
 import { richTextStyles } from '../../rich-text/rich-text.styles.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { EndWatcher } from '../../controllers/end-watcher.js';
+import { LazyPart } from '../../controllers/lazy-part.js';
 import { PagedList } from '../../controllers/paged-list.js';
 import type { LoadMore, PageResult } from '../../controllers/paged-list.js';
 import { CircleBookmarkEvent, CircleLikeEvent, CirclePostOpenEvent } from '../../events.js';
@@ -19,8 +21,10 @@ import { msgIsolated } from '../../i18n/isolate.js';
 import { pageUrl } from '../../config.js';
 import { formatDateTime, formatEventRange } from '../../utils/format.js';
 import { toJson } from '../../utils/json.js';
+import { retryableImport } from '../../utils/retryable-import.js';
 import { CircleElement, WEB_PROTOCOLS, validPerPage } from '../circle-element.js';
 import { feedStyles } from './circle-feed.styles.js';
+import type { GalleryImage, Viewer } from './picture-viewer.js';
 
 const DEFAULT_PER_PAGE = 10;
 
@@ -51,18 +55,27 @@ const GALLERY_THUMBNAILS = 4;
 /** How long "Link copied" stays. */
 const STATUS_MS = 4000;
 
-type GalleryImage = {
-  id?: number;
-  url?: string;
-  filename?: string;
-  width?: number;
-  height?: number;
-};
 type EventSettings = NonNullable<EventPost['event_setting_attributes']>;
 
 // The directive rather than <lit-virtualizer>: that element registers its tag unguarded, which
 // throws when a page loads two copies of the bundle.
 type Virtualize = typeof import('./windowing.js');
+type FocusKeeper = InstanceType<Virtualize['FocusKeeper']>;
+type Pin = import('./windowing.js').Pin;
+type PictureViewer = typeof import('./picture-viewer.js');
+
+/** The picture viewer's code, fetched once for every feed on the page. */
+const loadPictureViewer = retryableImport(() => import('./picture-viewer.js'));
+
+/**
+ * A fetch of the viewer's code that failed, to show as the element's network error.
+ * TODO: like every such error, it is retried when the browser comes back online, so the viewer a
+ * reader asked for opens by itself then, even if they have moved on.
+ */
+const VIEWER_FETCH_FAILED = new CircleApiError(
+  'network',
+  'The picture viewer could not be fetched.',
+);
 
 /** The virtualizer's code, fetched once for every feed on the page. */
 let virtualizerLoad: Promise<Virtualize> | undefined;
@@ -70,21 +83,6 @@ let virtualizerLoad: Promise<Virtualize> | undefined;
 function loadVirtualizer(): Promise<Virtualize> {
   virtualizerLoad ??= import('./windowing.js');
   return virtualizerLoad;
-}
-
-/** Where the reader was in a plain list: a card, and its distance from the viewport's top. */
-interface ScrollAnchor {
-  index: number;
-  top: number;
-}
-
-/** The picture viewer's state: which post's gallery, which picture, and who opened it. */
-interface Viewer {
-  postId: number;
-  title: string;
-  images: GalleryImage[];
-  index: number;
-  opener?: HTMLElement;
 }
 
 /**
@@ -225,15 +223,15 @@ export class CircleFeed extends CircleElement {
   @state() private virtualizer?: Virtualize;
   private windowingRequested = false;
   /** The card the windowed list starts at, for its first drawing only. */
-  private firstPin?: { index: number; block: ScrollLogicalPosition };
+  private firstPin?: Pin;
+  private focusKeeper?: FocusKeeper;
 
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('[part~="list"]') private listElement?: HTMLElement;
 
   private statusTimer?: ReturnType<typeof setTimeout>;
 
-  /** The card that held keyboard focus, so focus can land on the feed if it scrolls away. */
-  private focusedPostId?: number;
+  private readonly pictureViewer = new LazyPart<PictureViewer>(this, loadPictureViewer);
 
   private readonly list = new PagedList<Post, number>(this, {
     fetchPage: (page, signal) => this.fetchPage(page, signal),
@@ -290,9 +288,8 @@ export class CircleFeed extends CircleElement {
   }
 
   /**
-   * Swaps the plain list for the windowed one, keeping the reader's place: the card at the top of
-   * the viewport stays where it is, and so does keyboard focus. If the code can't be fetched, the
-   * list simply stays plain.
+   * Swaps the plain list for the windowed one, keeping the reader's place and focus. If the code
+   * can't be fetched, the list simply stays plain.
    */
   private async startWindowing(): Promise<void> {
     if (this.windowingRequested) return;
@@ -304,78 +301,20 @@ export class CircleFeed extends CircleElement {
     } catch {
       return;
     }
-    if (!this.isConnected || !this.listElement) return;
+    const root = this.shadowRoot;
+    if (!this.isConnected || !this.listElement || !root) return;
 
-    const anchor = this.scrollAnchor();
-    const focus = this.focusInCard();
-    this.firstPin = anchor && { index: anchor.index, block: 'start' };
-    this.virtualizer = module;
-    await this.updateComplete;
-    // Given again, the pin would take the reader back to that card at every update.
-    this.firstPin = undefined;
-    const list = this.listElement;
-    if (!list) return;
-
-    if (anchor) {
-      // The windowed list first brings the pinned card to the top, over a few frames; the browser
-      // then moves it back to where the reader had it, which also releases the pin.
-      // TODO: the card shows at the top for those frames; a pin with an offset would avoid that,
-      // but the virtualizer's pin only takes `block`.
-      const card = await this.settledCard(anchor.index);
-      if (card) {
-        card.style.scrollMarginTop = `${anchor.top}px`;
-        card.scrollIntoView({ block: 'start' });
-        card.style.scrollMarginTop = '';
-      }
-    }
-
-    if (focus) {
-      const card = list.querySelector<HTMLElement>(`article[aria-posinset="${focus.index + 1}"]`);
-      const control = focus.part && card?.querySelector<HTMLElement>(`[part="${focus.part}"]`);
-      (control || card || list).focus({ preventScroll: true });
-    }
+    await module.switchToWindowed(root, this.listElement, async (pin) => {
+      this.firstPin = pin;
+      this.focusKeeper = new module.FocusKeeper(root, () => this.listElement);
+      this.virtualizer = module;
+      await this.updateComplete;
+      // Given again, the pin would take the reader back to that card at every update.
+      this.firstPin = undefined;
+      return this.listElement;
+    });
   }
 
-  /**
-   * The card at `index` once it has stopped moving for three frames: the windowed list treats a
-   * scroll within two frames of its own corrections as one of them, and would keep its pin.
-   * Undefined if the card doesn't settle within a second.
-   */
-  private async settledCard(index: number): Promise<HTMLElement | undefined> {
-    let lastTop: number | undefined;
-    let stillFrames = 0;
-    for (let frame = 0; frame < 60; frame += 1) {
-      await nextFrame();
-      const card = this.listElement?.querySelector<HTMLElement>(
-        `article[aria-posinset="${index + 1}"]`,
-      );
-      const top = card?.getBoundingClientRect().top;
-      stillFrames = card && top === lastTop ? stillFrames + 1 : 0;
-      if (card && stillFrames === 3) return card;
-      lastTop = top;
-    }
-    return undefined;
-  }
-
-  /** Which card holds keyboard focus, and which of its controls by `part`, if any. */
-  private focusInCard(): { index: number; part: string | null } | undefined {
-    const active = this.shadowRoot?.activeElement;
-    const card = active?.closest('article');
-    if (!active || !card || !this.listElement?.contains(card)) return undefined;
-
-    const index = Number(card.getAttribute('aria-posinset')) - 1;
-    return { index, part: active === card ? null : active.getAttribute('part') };
-  }
-
-  /** The first card whose top the reader can see, once the list starts above the viewport. */
-  private scrollAnchor(): ScrollAnchor | undefined {
-    const cards = [...(this.listElement?.querySelectorAll('article') ?? [])];
-    if (!cards[0] || cards[0].getBoundingClientRect().top >= 0) return undefined;
-
-    const index = cards.findIndex((card) => card.getBoundingClientRect().top >= 0);
-    if (index < 0) return undefined;
-    return { index, top: cards[index]!.getBoundingClientRect().top };
-  }
   override render(): TemplateResult {
     return html`${this.renderFrame(
         this.firstPage.render({
@@ -405,9 +344,9 @@ export class CircleFeed extends CircleElement {
         tabindex="-1"
         aria-label=${this.t('feedLabel')}
         aria-busy=${this.list.loadingMore || this.firstPage.status === TaskStatus.PENDING}
-        @focusin=${this.onFocusIn}
-        @focusout=${this.onFocusOut}
-        @rangeChanged=${this.keepFocusInFeed}
+        @focusin=${this.focusKeeper?.focusIn}
+        @focusout=${this.focusKeeper?.focusOut}
+        @rangeChanged=${this.focusKeeper?.keepFocusInFeed}
         @keydown=${this.onFeedKeyDown}
       >
         ${
@@ -625,34 +564,51 @@ export class CircleFeed extends CircleElement {
     const shown = images.slice(0, GALLERY_THUMBNAILS);
     const hidden = images.length - shown.length;
     const label = this.t('galleryLabel', { title: title ?? '' });
-    return html`<ul class="gallery" part="gallery" aria-label=${label} data-count=${shown.length}>
-      ${shown.map(
-        (image, index) =>
-          html`<li>
-            <button
-              class="gallery-item"
-              part="gallery-item"
-              type="button"
-              @click=${(event: Event) =>
-                this.openViewer(post, images, index, event.currentTarget as HTMLElement)}
-            >
-              <img
-                src=${safeUrl(image.url, WEB_PROTOCOLS)!}
-                alt=${this.t('openImage', { index: index + 1, count: images.length })}
-                width=${image.width ?? 400}
-                height=${image.height ?? 300}
-                loading="lazy"
-                decoding="async"
-              />
-              ${
-                hidden > 0 && index === shown.length - 1
-                  ? html`<span class="more">${this.t('moreImages', { count: hidden })}</span>`
-                  : nothing
-              }
-            </button>
-          </li>`,
-      )}
-    </ul>`;
+    // The viewer's code comes when a reader shows interest in a picture; a click waits for it.
+    const opening = this.viewer?.postId === (post.id ?? -1) && !this.pictureViewer.module;
+    const prefetch = () => void this.pictureViewer.load();
+    return html`<ul
+        class="gallery"
+        part="gallery"
+        aria-label=${label}
+        aria-busy=${opening && !this.pictureViewer.failed ? 'true' : nothing}
+        data-count=${shown.length}
+        @pointerenter=${prefetch}
+        @focusin=${prefetch}
+        @touchstart=${prefetch}
+      >
+        ${shown.map(
+          (image, index) =>
+            html`<li>
+              <button
+                class="gallery-item"
+                part="gallery-item"
+                type="button"
+                @click=${(event: Event) =>
+                  this.openViewer(post, images, index, event.currentTarget as HTMLElement)}
+              >
+                <img
+                  src=${safeUrl(image.url, WEB_PROTOCOLS)!}
+                  alt=${this.t('openImage', { index: index + 1, count: images.length })}
+                  width=${image.width ?? 400}
+                  height=${image.height ?? 300}
+                  loading="lazy"
+                  decoding="async"
+                />
+                ${
+                  hidden > 0 && index === shown.length - 1
+                    ? html`<span class="more">${this.t('moreImages', { count: hidden })}</span>`
+                    : nothing
+                }
+              </button>
+            </li>`,
+        )}
+      </ul>
+      ${
+        opening && this.pictureViewer.failed
+          ? this.renderError(VIEWER_FETCH_FAILED, () => void this.pictureViewer.load())
+          : nothing
+      }`;
   }
 
   private renderActions(post: Post): TemplateResult {
@@ -722,53 +678,15 @@ export class CircleFeed extends CircleElement {
 
   private renderViewer(): TemplateResult | typeof nothing {
     const viewer = this.viewer;
-    if (!viewer) return nothing;
+    const module = this.pictureViewer.module;
+    if (!viewer || !module) return nothing;
 
-    const image = viewer.images[viewer.index];
-    const count = viewer.images.length;
-    const step = (by: number) => this.showImage(viewer.index + by);
-    return html`<dialog
-      class="viewer"
-      part="viewer"
-      aria-label=${this.t('imageViewer')}
-      @close=${this.closedViewer}
-      @keydown=${this.onViewerKeyDown}
-    >
-      <div class="viewer-bar">
-        <p class="viewer-count" aria-live="polite">
-          ${this.t('galleryImage', { index: viewer.index + 1, count })}
-        </p>
-        <button class="button" part="button close-viewer" type="button" @click=${this.closeViewer}>
-          ${this.t('closeViewer')}
-        </button>
-      </div>
-      <img
-        class="viewer-image"
-        part="viewer-image"
-        src=${safeUrl(image?.url, WEB_PROTOCOLS) ?? ''}
-        alt=${image?.filename ? `${viewer.title} (${image.filename})` : viewer.title}
-        width=${image?.width ?? 800}
-        height=${image?.height ?? 600}
-        decoding="async"
-      />
-      ${
-        count > 1
-          ? html`<div class="viewer-nav">
-              <button
-                class="button"
-                part="button previous-image"
-                type="button"
-                @click=${() => step(-1)}
-              >
-                ${this.t('previousImage')}
-              </button>
-              <button class="button" part="button next-image" type="button" @click=${() => step(1)}>
-                ${this.t('nextImage')}
-              </button>
-            </div>`
-          : nothing
-      }
-    </dialog>`;
+    return module.renderViewer({
+      element: this,
+      viewer,
+      show: (next) => (this.viewer = next),
+      t: (key, values) => this.t(key, values),
+    });
   }
 
   private renderSkeleton(): TemplateResult {
@@ -933,44 +851,15 @@ export class CircleFeed extends CircleElement {
   // -------------------------------------------------------------------------------------------
   // The picture viewer
 
+  /** Opens the viewer at once if its code is in, else as soon as it is. */
   private openViewer(post: Post, images: GalleryImage[], index: number, opener: HTMLElement) {
     const title = post.display_title || post.name || '';
     this.viewer = { postId: post.id ?? -1, title, images, index, opener };
+    void this.pictureViewer.load();
   }
-
-  private showImage(index: number): void {
-    const viewer = this.viewer;
-    if (!viewer) return;
-    const count = viewer.images.length;
-    this.viewer = { ...viewer, index: (index + count) % count };
-  }
-
-  private readonly closeViewer = (): void => {
-    this.dialog?.close();
-  };
-
-  /** Esc and the close button both end here; focus goes back to the picture that opened it. */
-  private readonly closedViewer = (): void => {
-    const opener = this.viewer?.opener;
-    const postId = this.viewer?.postId;
-    this.viewer = undefined;
-    if (opener?.isConnected) opener.focus();
-    else this.renderRoot.querySelector<HTMLElement>(`[data-post-id="${postId}"]`)?.focus();
-  };
-
-  private readonly onViewerKeyDown = (event: KeyboardEvent): void => {
-    if (!this.viewer) return;
-    // The arrow that points forward in reading order shows the next picture.
-    const forward = getComputedStyle(this).direction === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
-    const backward = forward === 'ArrowRight' ? 'ArrowLeft' : 'ArrowRight';
-    if (event.key === forward) this.showImage(this.viewer.index + 1);
-    else if (event.key === backward) this.showImage(this.viewer.index - 1);
-    else return;
-    event.preventDefault();
-  };
 
   // -------------------------------------------------------------------------------------------
-  // Keyboard focus in a windowed list
+  // Keyboard focus in the list
 
   /** After "Load more", focus goes to the first new card, once the windowed list draws it. */
   protected override async loadedItemTarget(
@@ -985,35 +874,6 @@ export class CircleFeed extends CircleElement {
     }
     return null;
   }
-
-  private readonly onFocusIn = (event: FocusEvent): void => {
-    const card = (event.target as Element).closest?.('article');
-    this.focusedPostId = card ? Number(card.getAttribute('data-post-id')) : undefined;
-  };
-
-  /**
-   * The virtualizer removes cards that scroll far away, focused or not. When that takes the
-   * focus with it, the feed itself takes focus, so the next Tab continues from the cards on
-   * screen rather than from the top of the page.
-   */
-  private readonly onFocusOut = (event: FocusEvent): void => {
-    const target = event.target as Element;
-    if (event.relatedTarget) {
-      if (!this.renderRoot.contains(event.relatedTarget as Node)) this.focusedPostId = undefined;
-      return;
-    }
-    requestAnimationFrame(() => {
-      if (target.isConnected) this.focusedPostId = undefined;
-      else this.keepFocusInFeed();
-    });
-  };
-
-  private readonly keepFocusInFeed = (): void => {
-    if (this.focusedPostId === undefined || this.shadowRoot?.activeElement) return;
-    const active = document.activeElement;
-    if (active && active !== document.body) return;
-    this.listElement?.focus({ preventScroll: true });
-  };
 
   /** Page Down and Page Up move between posts, as the ARIA feed pattern suggests. */
   private readonly onFeedKeyDown = (event: KeyboardEvent): void => {
@@ -1134,10 +994,6 @@ function isLongBody(post: Post): boolean {
   if (text.length > LONG_BODY_CHARS || text.split('\n').length > LONG_BODY_LINES) return true;
   const content = toJson(post.tiptap_body?.body ?? '');
   return /"type":"(image|embed|file)"/.test(content);
-}
-
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }
 
 /** A copy of `set` with `id` added or removed, so lit sees a new value. */

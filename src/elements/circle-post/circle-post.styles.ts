@@ -146,15 +146,6 @@ export const postStyles = css`
     margin-top: 0.5rem;
   }
 
-  .confirm {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-    margin-top: 0.5rem;
-    font-size: 0.875em;
-  }
-
   .composer {
     display: grid;
     gap: 0.5rem;

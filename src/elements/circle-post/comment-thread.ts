@@ -10,14 +10,22 @@ import { CircleCommentEvent, CircleLikeEvent } from '../../events.js';
 import { renderRichText } from '../../rich-text/render.js';
 import type { TiptapBody } from '../../rich-text/render.js';
 import { CircleElement, validPerPage } from '../circle-element.js';
-import {
-  draftKey,
-  isPlainTextComment,
-  readDraft,
-  textToTiptap,
-  tiptapToText,
-  writeDraft,
-} from './composer.js';
+import { CircleApiError } from '../../api/errors.js';
+import { LazyPart } from '../../controllers/lazy-part.js';
+import { retryableImport } from '../../utils/retryable-import.js';
+import { draftKey, isPlainTextComment, readDraft, textToTiptap, writeDraft } from './composer.js';
+
+type CommentEditing = typeof import('./comment-editing.js');
+
+/** The code for editing and deleting one's own comments, fetched once for the page. */
+const loadCommentEditing = retryableImport(() => import('./comment-editing.js'));
+
+/**
+ * A fetch of the editing code that failed, to show as the element's network error.
+ * TODO: like every such error, it is retried when the browser comes back online, so the editor or
+ * question a member asked for opens by itself then, and takes focus.
+ */
+const EDITING_FETCH_FAILED = new CircleApiError('network', 'Comment editing could not be fetched.');
 
 const DEFAULT_PER_PAGE = 20;
 const REPLIES_PER_PAGE = 10;
@@ -36,6 +44,14 @@ const SORT_LABELS = {
 interface ComposerState {
   text: string;
   sending: boolean;
+  error?: string;
+}
+
+/** A comment being edited: its text so far, whether it is being saved, and why that failed. */
+export interface Editing {
+  id: number;
+  text: string;
+  saving: boolean;
   error?: string;
 }
 
@@ -64,9 +80,17 @@ export abstract class CommentThreadElement extends CircleElement {
   @state() private expanded = new Set<number>();
   @state() private replyOpen = new Set<number>();
   @state() private pendingLikes = new Set<number>();
-  @state() private editing?: { id: number; text: string; saving: boolean; error?: string };
+  @state() private editing?: Editing;
   @state() private deleting?: { id: number; pending: boolean };
   @state() private commentNotice?: { id: number; text: string };
+
+  /**
+   * A comment whose Edit or Delete was pressed while the code for them was on its way, and what
+   * to do once it is in; kept after a failed fetch, for the retry.
+   */
+  @state() private editingWanted?: { id: number; use: (module: CommentEditing) => void };
+
+  private readonly editingPart = new LazyPart<CommentEditing>(this, loadCommentEditing);
 
   private readonly composers = new Map<string, ComposerState>();
   private readonly threads = new Map<number, ReplyThread>();
@@ -200,6 +224,10 @@ export abstract class CommentThreadElement extends CircleElement {
     const post = this.threadPost;
     const editing = this.editing?.id === id ? this.editing : undefined;
     const canReply = !parent && !post?.is_comments_closed;
+    const editingModule = this.editingPart.module;
+    const wanted = this.editingWanted?.id === id;
+    const waiting = wanted && !this.editingPart.failed ? 'true' : 'false';
+    const prefetch = this.prefetchEditing;
 
     return html`<article
       class="comment"
@@ -216,8 +244,8 @@ export abstract class CommentThreadElement extends CircleElement {
         </div>
       </header>
       ${
-        editing
-          ? this.renderEditor(comment, editing, parent)
+        editing && editingModule
+          ? editingModule.renderEditor(this, comment, editing, parent)
           : html`<div class="body rich-text" part="comment-body">
               ${renderRichText(
                 comment.tiptap_body as TiptapBody | null | undefined,
@@ -229,6 +257,13 @@ export abstract class CommentThreadElement extends CircleElement {
       ${
         this.commentNotice?.id === id
           ? html`<p class="notice" role="alert">${this.commentNotice.text}</p>`
+          : nothing
+      }
+      ${
+        wanted && this.editingPart.failed
+          ? this.renderError(EDITING_FETCH_FAILED, () =>
+              this.withEditing(id, this.editingWanted!.use),
+            )
           : nothing
       }
       <div class="actions" part="comment-actions">
@@ -263,7 +298,11 @@ export abstract class CommentThreadElement extends CircleElement {
                 part="button edit-button"
                 type="button"
                 data-edit=${id}
-                @click=${() => this.startEdit(comment)}
+                aria-disabled=${waiting}
+                @pointerenter=${prefetch}
+                @focusin=${prefetch}
+                @touchstart=${prefetch}
+                @click=${() => this.withEditing(id, (module) => module.startEdit(this, comment))}
               >
                 ${this.t('postEdit')}
               </button>`
@@ -276,14 +315,22 @@ export abstract class CommentThreadElement extends CircleElement {
                 part="button delete-button"
                 type="button"
                 data-delete=${id}
-                @click=${() => this.askDelete(comment)}
+                aria-disabled=${waiting}
+                @pointerenter=${prefetch}
+                @focusin=${prefetch}
+                @touchstart=${prefetch}
+                @click=${() => this.withEditing(id, (module) => module.askDelete(this, comment))}
               >
                 ${this.t('postDelete')}
               </button>`
             : nothing
         }
       </div>
-      ${this.deleting?.id === id ? this.renderDeleteConfirm(comment, parent) : nothing}
+      ${
+        this.deleting?.id === id && editingModule
+          ? editingModule.renderDeleteConfirm(this, comment, parent)
+          : nothing
+      }
       ${parent ? nothing : this.renderReplies(comment)}
     </article>`;
   }
@@ -418,81 +465,6 @@ export abstract class CommentThreadElement extends CircleElement {
         </button>
       </div>
     </form>`;
-  }
-
-  private renderEditor(
-    comment: Comment,
-    editing: NonNullable<CommentThreadElement['editing']>,
-    parent?: Comment,
-  ): TemplateResult {
-    const fieldId = `edit-${comment.id}`;
-    return html`<form
-      class="composer"
-      part="editor"
-      @submit=${(event: Event) => {
-        event.preventDefault();
-        void this.saveEdit(parent);
-      }}
-    >
-      <label class="visually-hidden" for=${fieldId}>${this.t('postEditLabel')}</label>
-      <textarea
-        id=${fieldId}
-        part="textarea"
-        rows="3"
-        .value=${editing.text}
-        @input=${(event: InputEvent) => {
-          this.editing = { ...editing, text: (event.target as HTMLTextAreaElement).value };
-        }}
-      ></textarea>
-      ${
-        editing.error
-          ? html`<p class="notice" part="composer-error" role="alert">${editing.error}</p>`
-          : nothing
-      }
-      <div class="composer-actions">
-        <button class="button" type="button" @click=${() => this.cancelEdit()}>
-          ${this.t('postCancel')}
-        </button>
-        <button
-          class="button primary"
-          part="button save-button"
-          type="submit"
-          aria-disabled=${editing.saving ? 'true' : 'false'}
-        >
-          ${this.t(editing.saving ? 'postSaving' : 'postSave')}
-        </button>
-      </div>
-    </form>`;
-  }
-
-  private renderDeleteConfirm(comment: Comment, parent?: Comment): TemplateResult {
-    const pending = Boolean(this.deleting?.pending);
-    return html`<div
-      class="confirm"
-      part="confirm-delete"
-      role="group"
-      aria-label=${this.t('postDeleteConfirm')}
-    >
-      <span>${this.t(pending ? 'postDeleting' : 'postDeleteConfirm')}</span>
-      <button
-        class="button primary"
-        part="button confirm-yes"
-        type="button"
-        aria-disabled=${pending ? 'true' : 'false'}
-        @click=${() => void this.confirmDelete(comment, parent)}
-      >
-        ${this.t('postDeleteYes')}
-      </button>
-      <button
-        class="button"
-        part="button confirm-no"
-        type="button"
-        ?disabled=${pending}
-        @click=${() => this.cancelDelete(comment)}
-      >
-        ${this.t('postDeleteNo')}
-      </button>
-    </div>`;
   }
 
   private async fetchComments(
@@ -726,118 +698,20 @@ export abstract class CommentThreadElement extends CircleElement {
     }
   }
 
-  private async startEdit(comment: Comment): Promise<void> {
-    this.editing = { id: comment.id ?? 0, text: tiptapToText(comment.tiptap_body), saving: false };
-    await this.updateComplete;
-    this.query<HTMLTextAreaElement>(`#edit-${comment.id}`)?.focus();
+  /**
+   * Runs `use` with the code for editing and deleting, fetching it first if need be. Meanwhile
+   * the comment's Edit and Delete show busy; a failed fetch shows an error with a retry there.
+   */
+  private async withEditing(id: number, use: (module: CommentEditing) => void): Promise<void> {
+    this.editingWanted = { id, use };
+    const module = await this.editingPart.load();
+    if (!module || this.editingWanted?.use !== use) return;
+
+    this.editingWanted = undefined;
+    use(module);
   }
 
-  private async cancelEdit(): Promise<void> {
-    const id = this.editing?.id;
-    this.editing = undefined;
-    await this.updateComplete;
-    this.query(`[data-edit="${id}"]`)?.focus();
-  }
-
-  private async saveEdit(parent?: Comment): Promise<void> {
-    const api = this.sessionController.api;
-    const editing = this.editing;
-    const postId = this.threadPost?.id;
-    if (!api || !editing || editing.saving || postId === undefined) return;
-
-    const doc = textToTiptap(editing.text);
-    if (doc.content.length === 0) {
-      this.editing = { ...editing, error: this.t('postWriteSomething') };
-      return;
-    }
-
-    this.editing = { ...editing, saving: true, error: undefined };
-    const body = { comment: { tiptap_body: { body: doc } } };
-    try {
-      const updated = parent
-        ? await api.patch('/comments/{comment_id}/replies/{id}', {
-            params: { comment_id: parent.id ?? 0, id: editing.id },
-            body,
-          })
-        : await api.patch('/posts/{post_id}/comments/{id}', {
-            params: { post_id: postId, id: editing.id },
-            body,
-          });
-      this.listOf(parent).update(editing.id, updated);
-      this.editing = undefined;
-      this.dispatchEvent(new CircleCommentEvent('update', updated));
-      await this.updateComplete;
-      this.query(`[data-edit="${editing.id}"]`)?.focus();
-    } catch (error) {
-      this.editing = { ...editing, saving: false, error: this.t('postEditFailed') };
-      this.dispatchError(error);
-      await this.updateComplete;
-      this.query<HTMLTextAreaElement>(`#edit-${editing.id}`)?.focus();
-    }
-  }
-
-  private async askDelete(comment: Comment): Promise<void> {
-    this.deleting = { id: comment.id ?? 0, pending: false };
-    this.commentNotice = undefined;
-    await this.updateComplete;
-    this.query(`#comment-${comment.id} [part~="confirm-no"]`)?.focus();
-  }
-
-  private async cancelDelete(comment: Comment): Promise<void> {
-    this.deleting = undefined;
-    await this.updateComplete;
-    this.query(`[data-delete="${comment.id}"]`)?.focus();
-  }
-
-  /** Deletes after the inline confirmation; focus moves to the next comment, or the composer. */
-  private async confirmDelete(comment: Comment, parent?: Comment): Promise<void> {
-    const api = this.sessionController.api;
-    const id = comment.id ?? 0;
-    const postId = this.threadPost?.id;
-    if (!api || this.deleting?.pending || postId === undefined) return;
-
-    this.deleting = { id, pending: true };
-    try {
-      if (parent) {
-        const params = { comment_id: parent.id ?? 0, id };
-        await api.delete('/comments/{comment_id}/replies/{id}', { params });
-      } else {
-        await api.delete('/posts/{post_id}/comments/{id}', { params: { post_id: postId, id } });
-      }
-    } catch (error) {
-      this.deleting = undefined;
-      this.commentNotice = { id, text: this.t('postDeleteFailed') };
-      this.dispatchError(error);
-      await this.updateComplete;
-      this.query(`[data-delete="${id}"]`)?.focus();
-      return;
-    }
-
-    const list = this.listOf(parent);
-    const index = list.items.findIndex((item) => item.id === id);
-    const neighbour = list.items[index + 1] ?? list.items[index - 1];
-    list.items = list.items.filter((item) => item.id !== id);
-    if (parent) {
-      const parentId = parent.id ?? 0;
-      const current = this.comments.items.find((item) => item.id === parentId);
-      this.comments.update(parentId, {
-        replies_count: Math.max(0, (current?.replies_count ?? 1) - 1),
-      });
-      this.commentCountChanged(-1);
-    } else {
-      this.commentCountChanged(-1 - (comment.replies_count ?? 0));
-    }
-    this.deleting = undefined;
-    this.dispatchEvent(new CircleCommentEvent('delete', comment));
-
-    await this.updateComplete;
-    const target =
-      (neighbour && this.query(`#comment-${neighbour.id}`)) ||
-      (parent && this.query(`#comment-${parent.id}`)) ||
-      this.field(this.draftKeyFor(postId)) ||
-      this.query('#comments-title');
-    target?.focus();
-  }
+  private readonly prefetchEditing = (): void => void this.editingPart.load();
 
   private listOf(parent?: Comment): PagedList<Comment, number> {
     return (parent && this.threads.get(parent.id ?? 0)?.list) || this.comments;

@@ -37,20 +37,6 @@ export function textToTiptap(text: string): TiptapDoc {
   };
 }
 
-/**
- * The text the plain-text editor starts from, for a comment {@link isPlainTextComment} accepts:
- * the way back from {@link textToTiptap}, so saving it unchanged keeps its paragraphs and breaks.
- * Circle's `body_text` can't serve, as it joins paragraphs with a single newline.
- */
-export function tiptapToText(tiptapBody: unknown): string {
-  const doc = (tiptapBody as { body?: TiptapNode } | null | undefined)?.body;
-  const inline = (node: TiptapNode): string =>
-    node.type === 'hardBreak'
-      ? '\n'
-      : (node.text ?? '') + (node.content ?? []).map(inline).join('');
-  return (doc?.content ?? []).map(inline).join('\n\n');
-}
-
 /** A line as text nodes, with a link mark on each http(s) URL in it. */
 function linkify(line: string): TiptapNode[] {
   const nodes: TiptapNode[] = [];
