@@ -81,6 +81,9 @@ describe('LazyPart', () => {
 
     const retried = host.extra.load();
     expect(fetcher.calls).to.equal(2);
+    await host.updateComplete;
+    expect(host.extra.failed, 'still failed while fetching again').to.equal(false);
+    expect(shown(host).textContent).to.equal('…');
     fetcher.answers[1]!.resolve(greeting);
     await retried;
     await host.updateComplete;

@@ -11,6 +11,10 @@ export interface LazyModule {
  * first time it is wanted, so it stays out of the element's first download. Its styles join the
  * element's own, and the host updates once it is in. A fetch that fails sets `failed` and
  * updates the host, which can offer to try again with another `load()`.
+ *
+ * TODO: browsers that predate the HTML standard's change to the module map (Chromium before 156,
+ * for one) remember a failed module fetch for the life of the page, so there another `load()`
+ * fails at once without asking the network; only a reload recovers.
  */
 export class LazyPart<T extends LazyModule> implements ReactiveController {
   /** The module, once it is in. */
@@ -34,8 +38,16 @@ export class LazyPart<T extends LazyModule> implements ReactiveController {
     if (this.module) this.adoptStyles(this.module);
   }
 
-  /** Fetches the module unless it is in or on its way; resolves with it, or undefined on failure. */
+  /**
+   * Fetches the module unless it is in or on its way; resolves with it, or undefined on failure.
+   * A new fetch after a failed one clears `failed` and updates the host, which can show that it
+   * is loading again rather than the old failure.
+   */
   load(): Promise<T | undefined> {
+    if (!this.loading && this.failed) {
+      this.failed = false;
+      this.host.requestUpdate();
+    }
     this.loading ??= this.fetchModule().then(
       (module) => {
         this.module = module;
