@@ -14,13 +14,15 @@ export const TAGS = [
 /**
  * Code that loads only on demand, not when an element renders: the iCalendar writer and its time
  * zone blocks when a member asks for a file, a translation when the page's language needs it, the
- * virtualizer when a feed grows past 50 posts. A
+ * virtualizer when a feed grows past 50 posts, the events' detail (with the rich text it imports)
+ * when a reader is about to open an event. A
  * chunk made only of such modules is listed on its own line and left out of the elements' and the
  * core's sums.
  */
 export const ON_DEMAND = [
   /^node_modules\/ical-generator\//,
   /^src\/elements\/circle-events\/vtimezone\.ts$/,
+  /^src\/elements\/circle-events\/event-detail(\.styles)?\.ts$/,
   /^src\/i18n\/locales\//,
   /^node_modules\/@lit-labs\/virtualizer\//,
   /^src\/elements\/circle-feed\/windowing\.ts$/,

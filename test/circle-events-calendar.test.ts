@@ -953,7 +953,9 @@ describe('<circle-events> calendar', () => {
       expect((part(dialog, 'cover') as HTMLImageElement).src).to.equal(post.cover_image);
       expect(text(part(dialog, 'host'))).to.equal(msg('hostedBy', { name: post.author.name! }));
 
-      // The whole description, as rich text: the card's is plain and clamped.
+      // The whole description, as rich text: the card's is plain and clamped. It comes with the
+      // detail's own code, which the click fetched if pointing at the title had not.
+      await waitUntil(() => part(dialog, 'body'), 'the description did not show', WAIT);
       const body = part(dialog, 'body')!;
       expect(has(body, 'ul li'), 'no list in the description').to.equal(true);
       expect(text(body)).to.include('Bring questions!');

@@ -1,5 +1,31 @@
 import { css } from 'lit';
 
+/**
+ * The part of the rich-text styles a card's description needs: its plain paragraphs. The detail
+ * brings the rest with the rich-text renderer.
+ */
+export const summaryStyles = css`
+  .rich-text {
+    color: var(--_text, #1f2328);
+    font-family: var(--circle-font-family, inherit);
+    font-size: 1em;
+    line-height: 1.6;
+    overflow-wrap: anywhere;
+  }
+
+  .rich-text > :first-child {
+    margin-top: 0;
+  }
+
+  .rich-text > :last-child {
+    margin-bottom: 0;
+  }
+
+  .rich-text :is(p, ul, ol, blockquote, pre, hr, .attachment, .embed, .embed-link) {
+    margin: 0 0 0.75em;
+  }
+`;
+
 export const eventsStyles = css`
   .list {
     display: grid;
@@ -105,7 +131,8 @@ export const eventsStyles = css`
     font-weight: 600;
   }
 
-  .body {
+  /* Two classes, to stay above the 1em of rich text, whose styles come later with the detail. */
+  .details > .body {
     margin-top: 0.25rem;
     font-size: 0.9375em;
   }
@@ -386,59 +413,6 @@ export const eventsStyles = css`
   .attendee .avatar {
     width: 2rem;
     height: 2rem;
-  }
-
-  .attendee-section h3,
-  .series h3 {
-    margin: var(--_space) 0 0.5rem;
-    font-size: 1em;
-  }
-
-  .attendee-list {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
-    gap: 0.5rem;
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-
-  .series-dates {
-    margin: 0;
-    padding: 0;
-    border: 0;
-  }
-
-  .series-dates ul {
-    display: grid;
-    gap: 0.375rem;
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-
-  .series-date {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-    font-size: 0.9375em;
-  }
-
-  .series-actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-    margin-top: 0.75rem;
-  }
-
-  .series-actions [aria-disabled='true'] {
-    opacity: 0.6;
-    cursor: not-allowed;
-  }
-
-  .muted {
-    color: var(--_muted);
   }
 
   .open-link {

@@ -6,46 +6,46 @@ import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 
 import type { ApiClient } from '../../api/client.js';
-import type { EventAttendee, EventPost, RecurringEvent } from '../../api/types.js';
+import { CircleApiError } from '../../api/errors.js';
+import type { EventPost } from '../../api/types.js';
 import { EndWatcher } from '../../controllers/end-watcher.js';
+import { LazyPart } from '../../controllers/lazy-part.js';
 import { LiveClock } from '../../controllers/live-clock.js';
 import { PagedList } from '../../controllers/paged-list.js';
 import type { LoadMore, PageResult } from '../../controllers/paged-list.js';
 import { CircleEventOpenEvent, CircleRsvpEvent } from '../../events.js';
 import { msgIsolated } from '../../i18n/isolate.js';
 import type { StringKey } from '../../i18n/strings.js';
-import { renderRichText, safeUrl } from '../../rich-text/render.js';
-import { richTextStyles } from '../../rich-text/rich-text.styles.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { formatEventRange, isTimeZone, viewerTimeZone, zoneName } from '../../utils/format.js';
+import { safeUrl } from '../../utils/safe-url.js';
 import { CircleElement, validPerPage, WEB_PROTOCOLS } from '../circle-element.js';
-import { eventsStyles } from './circle-events.styles.js';
+import { eventsStyles, summaryStyles } from './circle-events.styles.js';
 import {
   googleCalendarUrl,
   hasCalendarTimes,
   icsFileName,
   icsFor,
-  isInPerson,
   loadIcs,
-  locationHidden,
   outlookUrl,
 } from './calendar.js';
+import type { DetailHost, EventDetail } from './event-detail.js';
 import {
   attendeeCount,
-  canRsvpOccurrence,
   endOf,
   hasEnded,
   isEventPost,
   isFull,
+  isInPerson,
   isRecurring,
+  locationHidden,
   mapUrl,
-  occurrenceGoing,
   rsvpChanges,
   rsvpFields,
   startOf,
-  validDate,
 } from './event-model.js';
 import type { EventSettings } from './event-model.js';
+import { renderPlainText } from './plain-text.js';
 import {
   addDays,
   dayKey,
@@ -88,13 +88,6 @@ const MAX_MONTH_PAGES = 10;
 
 /** Attendee pictures on a card, before the count says the rest. */
 const FACEPILE_SIZE = 5;
-const ATTENDEES_PER_PAGE = 20;
-const DATES_PER_PAGE = 10;
-/**
- * "RSVP to all dates" loads the series' remaining dates first, but no more pages than this.
- * TODO: a series with more than MAX_SERIES_PAGES pages of dates gets RSVPs to the first ones.
- */
-const MAX_SERIES_PAGES = 100;
 
 /** How long an .ics download waits for its series' time zone before writing it in UTC. */
 const ZONE_WAIT_MS = 3000;
@@ -220,7 +213,7 @@ const DAY_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
  *   `kind`, `status` and `message`.
  */
 export class CircleEvents extends CircleElement {
-  static override styles = [sharedStyles, richTextStyles, eventsStyles, monthGridStyles];
+  static override styles = [sharedStyles, summaryStyles, eventsStyles, monthGridStyles];
 
   /** Which events: `upcoming` (the default), `past`, or `all` (upcoming first, then past). */
   @property() filter: Filter = 'upcoming';
@@ -277,11 +270,6 @@ export class CircleEvents extends CircleElement {
   /** The event shown in the detail dialog. */
   @state() private detailId?: number;
 
-  /** The dates of the open series the member ticked to RSVP to. */
-  @state() private chosenDates = new Set<number>();
-
-  @state() private seriesSaving = false;
-
   /** A polite announcement of a change the member made, such as an RSVP to several dates. */
   @state() private status = '';
 
@@ -320,19 +308,34 @@ export class CircleEvents extends CircleElement {
     onDayOpen: (day) => void this.openDayPanel(day),
   });
 
-  private readonly attendees = new PagedList<EventAttendee, number>(this, {
-    fetchPage: (page, signal) => this.fetchAttendees(page, signal),
-    onError: (error) => this.dispatchError(error),
-  });
+  /** The code of the detail's description, attendees and series dates, fetched on first use. */
+  private readonly detailPart = new LazyPart(this, () => import('./event-detail.js'));
 
-  private readonly seriesDates = new PagedList<RecurringEvent, number>(this, {
-    fetchPage: (page, signal) => this.fetchSeriesDates(page, signal),
-    // While "RSVP to all dates" loads the rest, its own failure message reports the error.
-    onError: (error) => (this.loadingAllDates ? undefined : this.dispatchError(error)),
-  });
+  /** The detail's description, attendees and dates, once their code has come. */
+  private detail?: EventDetail;
 
-  /** Whether "RSVP to all dates" is loading the series' remaining dates. */
-  private loadingAllDates = false;
+  /** What the detail's code works with. */
+  private readonly detailHost: DetailHost = {
+    api: () => this.sessionController.api,
+    detailId: () => this.detailId,
+    locale: () => this.locale,
+    now: () => this.clock.now,
+    displayZone: () => this.displayZone(),
+    t: (key, values) => this.t(key, values),
+    findEvent: (id) => this.findEvent(id),
+    patchEvent: (id, changes) => this.patchEvent(id, changes),
+    mayRsvp: (event, going, ids) => this.mayRsvp(event, going, ids),
+    isPending: (id) => this.pendingRsvps.has(id),
+    setPending: (id, pending) => this.setPending(id, pending),
+    reportFailure: (key, error, subject) => this.reportFailure(key, error, subject),
+    withdrawFailure: (subject) => this.withdrawFailure(subject),
+    dispatchError: (error) => this.dispatchError(error),
+    announce: (message) => (this.status = message),
+    richTextOptions: (headingLevel) => this.richTextOptions(headingLevel),
+    renderAvatar: (url, name) => this.renderAvatar(url, name),
+    renderError: (error, retry) => this.renderError(error, retry),
+    renderLoadMore: (list) => this.renderLoadMore(list),
+  };
 
   private readonly firstPage = new Task(this, {
     task: async ([api, filter, view, ...window], { signal }) => {
@@ -382,36 +385,34 @@ export class CircleEvents extends CircleElement {
       ] as const,
   });
 
-  /** The detail's attendees and series dates, loaded when an event opens. */
-  private readonly detailTask = new Task(this, {
-    task: async ([api, id], { signal }) => {
-      const event = id === undefined ? undefined : this.findEvent(id);
-      if (!api || !event) return initialState;
-
-      const loads: Promise<unknown>[] = [];
-      if (event.event_setting_attributes?.hide_attendees) this.attendees.clear();
-      else loads.push(this.attendees.loadFirst(1, signal));
-      if (isRecurring(event) && event.space?.id !== undefined) {
-        loads.push(this.seriesDates.loadFirst(1, signal));
-      } else {
-        this.seriesDates.clear();
-      }
-      await Promise.all(loads);
-      return true;
-    },
-    args: () => [this.sessionController.api, this.detailId] as const,
-  });
+  constructor() {
+    super();
+    // A reader about to open an event points at, taps or tabs to its title or attendees: the
+    // code that shows it is fetched then, so the click rarely waits for it.
+    for (const type of ['pointerover', 'focusin', 'touchstart']) {
+      this.addEventListener(type, this.onIntent, { passive: true });
+    }
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.zonesAbort?.abort();
   }
 
+  private readonly onIntent = (intent: Event): void => {
+    const target = intent.composedPath()[0];
+    if (!(target instanceof Element)) return;
+
+    // A failure stays on screen until the reader asks again; pointing does not retry it.
+    if (target.closest('.title, .facepile') && !this.detailPart.failed) {
+      void this.detailPart.load();
+    }
+  };
+
   protected override forgetMemberData(): void {
     this.list.clear();
     this.monthEvents = [];
-    this.attendees.clear();
-    this.seriesDates.clear();
+    this.detail?.clear();
     this.closeDetail();
   }
 
@@ -424,6 +425,11 @@ export class CircleEvents extends CircleElement {
     super.willUpdate(changed);
     if (this.validView() === 'month' && !this.monthGrid.year) {
       this.monthGrid.showMonthOf(dayKey(this.clock.now, this.displayZone()));
+    }
+
+    const detailModule = this.detailPart.module;
+    if (detailModule && !this.detail) {
+      this.detail = new detailModule.EventDetail(this, this.detailHost);
     }
   }
 
@@ -619,7 +625,7 @@ export class CircleEvents extends CircleElement {
    */
   private renderSummary(event: EventPost): TemplateResult {
     const plain = event.body_plain_text || event.tiptap_body?.circle_ios_fallback_text;
-    return renderRichText(undefined, plain, this.richTextOptions());
+    return html`<div class="rich-text">${renderPlainText(plain ?? '')}</div>`;
   }
 
   /** A calendar-page date; the time range below says the same in words, so it is hidden. */
@@ -1080,8 +1086,8 @@ export class CircleEvents extends CircleElement {
     this.detailOpener =
       cause.currentTarget instanceof HTMLElement ? cause.currentTarget : undefined;
     this.focusAttendees = atAttendees;
-    this.chosenDates = new Set();
     this.detailId = event.id;
+    void this.detailPart.load();
     void this.showDialog();
   }
 
@@ -1095,8 +1101,11 @@ export class CircleEvents extends CircleElement {
     close?.focus();
     if (!this.focusAttendees) return;
 
-    // The attendees show once they have loaded; focus goes there unless the reader moved it.
-    await this.detailTask.taskComplete.catch(() => undefined);
+    // The attendees show once their code and they have loaded; focus goes there unless the
+    // reader moved it.
+    if (!(await this.detailPart.load())) return;
+    await this.updateComplete;
+    await this.detail?.loaded;
     await this.updateComplete;
     if (dialog.open && (this.renderRoot as ShadowRoot).activeElement === close) {
       dialog.querySelector<HTMLElement>('.attendee-section h3')?.focus();
@@ -1155,7 +1164,7 @@ export class CircleEvents extends CircleElement {
         <span aria-hidden="true">×</span>
       </button>
       ${cover ? this.renderCover(cover) : nothing}
-      <div class="details">
+      <div class="details" aria-busy=${this.detail || this.detailPart.failed ? nothing : 'true'}>
         <h2 class="title" part="title" id=${titleId} dir="auto">${titleOf(event)}</h2>
         ${start ? this.renderTimes(event, start, true) : nothing}
         ${this.renderLocation(event, settings)}
@@ -1168,15 +1177,7 @@ export class CircleEvents extends CircleElement {
             : nothing
         }
         <div class="actions" part="actions">${this.renderRsvp(event, settings)}</div>
-        ${this.renderCalendar(event, titleId)}
-        <div class="body rich-text" part="body">
-          ${renderRichText(event.tiptap_body, event.body_plain_text, this.richTextOptions(2))}
-        </div>
-        ${this.detailTask.render({
-          pending: () => html`<p class="detail-loading">${this.t('loading')}</p>`,
-          error: (error) => this.renderError(error, () => void this.detailTask.run()),
-          complete: () => html`${this.renderSeries(event)}${this.renderAttendees(event, settings)}`,
-        })}
+        ${this.renderCalendar(event, titleId)} ${this.renderDetailMore(event, settings)}
         ${
           url
             ? html`<a class="open-link" href=${url} target="_blank" rel="noopener noreferrer"
@@ -1188,154 +1189,28 @@ export class CircleEvents extends CircleElement {
     </div>`;
   }
 
-  private renderAttendees(
-    event: EventPost,
-    settings: EventSettings,
-  ): TemplateResult | typeof nothing {
-    if (settings.hide_attendees) return nothing;
-
-    const count = attendeeCount(event);
-    return html`<section class="attendee-section" aria-labelledby="detail-attendees">
-      <h3 id="detail-attendees" tabindex="-1">${this.t('attendees', { count })}</h3>
-      ${
-        this.attendees.items.length
-          ? html`<ul class="attendee-list" part="attendee-list" tabindex="-1">
-              ${repeat(
-                this.attendees.items,
-                (attendee) => attendee.id,
-                (attendee) =>
-                  html`<li class="attendee" part="attendee">
-                    ${this.renderAvatar(attendee.avatar_url, attendee.name)}
-                    <bdi>${attendee.name || this.t('unknownMember')}</bdi>
-                  </li>`,
-              )}
-            </ul>`
-          : html`<p class="muted">${this.t('noAttendees')}</p>`
-      }
-      ${this.renderLoadMore(this.attendees)}
-    </section>`;
-  }
-
-  /** A series' next dates: tick some and RSVP to them, RSVP to all, or cancel one. */
-  private renderSeries(event: EventPost): TemplateResult | typeof nothing {
-    if (!isRecurring(event)) return nothing;
-
-    const now = this.clock.now;
-    const dates = this.seriesDates.items.filter((date) => date.id !== event.id);
-    const open = dates.filter((date) => canRsvpOccurrence(date, now) && date.id !== undefined);
-    const chosen = open.filter((date) => this.chosenDates.has(date.id!));
-    const settings = event.event_setting_attributes ?? {};
-    const canRsvp = !settings.rsvp_disabled;
-
-    return html`<section class="series" part="series" aria-labelledby="detail-series">
-      <h3 id="detail-series">${this.t('nextDates')}</h3>
-      ${
-        dates.length
-          ? html`<fieldset class="series-dates" ?disabled=${!canRsvp}>
-              <legend class="visually-hidden">${this.t('chooseDates')}</legend>
-              <ul>
-                ${repeat(
-                  dates,
-                  (date) => date.id,
-                  (date) => this.renderSeriesDate(date, now),
-                )}
-              </ul>
-            </fieldset>`
-          : html`<p class="muted">${this.t('noMoreDates')}</p>`
-      }
-      ${this.renderLoadMore(this.seriesDates)}
-      ${
-        canRsvp && open.length
-          ? html`<div class="series-actions" part="series-rsvp">
-              <button
-                class="button primary"
-                part="button"
-                type="button"
-                aria-disabled=${this.seriesSaving || !chosen.length ? 'true' : 'false'}
-                @click=${() => void this.rsvpToDates(event, chosen)}
-              >
-                ${
-                  chosen.length
-                    ? this.t('rsvpChosenDates', { count: chosen.length })
-                    : this.t('rsvpNoDatesChosen')
-                }
-              </button>
-              <button
-                class="button"
-                part="button"
-                type="button"
-                aria-disabled=${this.seriesSaving ? 'true' : 'false'}
-                @click=${() => void this.rsvpToAllDates(event)}
-              >
-                ${this.t('rsvpAllDates')}
-              </button>
-            </div>`
-          : nothing
-      }
-    </section>`;
-  }
-
-  private renderSeriesDate(date: RecurringEvent, now: number): TemplateResult {
-    const id = date.id ?? -1;
-    const start = validDate(date.starts_at);
-    const end = validDate(date.ends_at);
-    const when = start ? formatEventRange(start, end, this.locale, this.displayZone()) : '';
-    const inputId = `series-date-${id}`;
-    const full = isFull(date.rsvp_limit, date.rsvp_count ?? 0);
-
-    if (date.rsvped_event) {
-      return html`<li class="series-date" part="series-date" data-date=${id}>
-        <span>${when}</span>
-        <span class="going" part="going">${this.t('going')}</span>
-        <button
-          class="button"
-          part="button"
-          type="button"
-          aria-label=${this.t('cancelRsvpFor', { title: when })}
-          aria-disabled=${this.pendingRsvps.has(id) ? 'true' : 'false'}
-          @click=${() => void this.cancelDate(date)}
-        >
-          ${this.t('cancelRsvp')}
-        </button>
-      </li>`;
+  /**
+   * The description, attendees and series dates, drawn by the detail's own code: "Loading…"
+   * until it has come, and the error with its retry if it could not be fetched.
+   */
+  private renderDetailMore(event: EventPost, settings: EventSettings): unknown {
+    if (this.detail) return this.detail.render(event, settings);
+    if (this.detailPart.failed) {
+      return this.renderError(partUnreachable(), () => void this.detailPart.load());
     }
-
-    return html`<li class="series-date" part="series-date" data-date=${id}>
-      <input
-        type="checkbox"
-        id=${inputId}
-        .checked=${this.chosenDates.has(id)}
-        ?disabled=${!canRsvpOccurrence(date, now)}
-        @change=${(change: Event) => this.chooseDate(id, (change.target as HTMLInputElement).checked)}
-      />
-      <label for=${inputId}>${when}</label>
-      ${full ? html`<span class="rsvp-state" part="rsvp-state">${this.t('eventFull')}</span>` : nothing}
-    </li>`;
+    return html`<p class="detail-loading">${this.t('loading')}</p>`;
   }
 
   /**
-   * After "Load more", focus goes to the first new event's title, the first new date's control,
-   * or the attendee list, whose names are not controls.
+   * After "Load more", focus goes to the first new event's title, or where the detail says for
+   * its attendees and dates.
    */
   protected override loadedItemTarget(list: LoadMore, items: unknown[]): HTMLElement | null {
-    const id = (items[0] as { id?: number }).id;
     const root = this.renderRoot;
-    if (list === this.list) {
-      return root.querySelector<HTMLElement>(`#event-${id}-title :is(a, button)`);
-    }
-    if (list === this.seriesDates) {
-      const date = root.querySelector(`[data-date="${id}"]`);
-      return date?.querySelector<HTMLElement>('input:not([disabled]), button') ?? null;
-    }
-    if (list === this.attendees) return root.querySelector<HTMLElement>('.attendee-list');
-    return null;
-  }
+    if (list !== this.list) return this.detail?.loadedItemTarget(root, list, items) ?? null;
 
-  private chooseDate(id: number, chosen: boolean): void {
-    const next = new Set(this.chosenDates);
-    if (chosen) next.add(id);
-    else next.delete(id);
-    this.chosenDates = next;
+    const id = (items[0] as { id?: number }).id;
+    return root.querySelector<HTMLElement>(`#event-${id}-title :is(a, button)`);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1403,39 +1278,6 @@ export class CircleEvents extends CircleElement {
     return { records: page.records ?? [], hasNextPage: Boolean(page.has_next_page) };
   }
 
-  private async fetchAttendees(
-    page: number,
-    signal: AbortSignal,
-  ): Promise<PageResult<EventAttendee, number>> {
-    const api = this.sessionController.api;
-    const id = this.detailId;
-    if (!api || id === undefined) return { items: [] };
-
-    const result = await api.get('/events/{event_id}/event_attendees', {
-      params: { event_id: id },
-      query: { page, per_page: ATTENDEES_PER_PAGE },
-      signal,
-    });
-    return { items: result.records ?? [], next: result.has_next_page ? page + 1 : undefined };
-  }
-
-  private async fetchSeriesDates(
-    page: number,
-    signal: AbortSignal,
-  ): Promise<PageResult<RecurringEvent, number>> {
-    const api = this.sessionController.api;
-    const event = this.detailId === undefined ? undefined : this.findEvent(this.detailId);
-    const spaceId = event?.space?.id;
-    if (!api || event?.id === undefined || spaceId === undefined) return { items: [] };
-
-    const result = await api.get('/spaces/{space_id}/events/{event_id}/recurring_events', {
-      params: { space_id: spaceId, event_id: event.id },
-      query: { page, per_page: DATES_PER_PAGE },
-      signal,
-    });
-    return { items: result.records ?? [], next: result.has_next_page ? page + 1 : undefined };
-  }
-
   private resetEventZones(): void {
     this.zonesAbort?.abort();
     this.zonesAbort = new AbortController();
@@ -1497,102 +1339,11 @@ export class CircleEvents extends CircleElement {
       if (attendee?.rsvp_status) this.patchEvent(id, { rsvp_status: attendee.rsvp_status });
       this.withdrawFailure(`rsvp-${id}`);
       if (this.detailId === id && !event.event_setting_attributes?.hide_attendees) {
-        void this.attendees.loadFirst(1, new AbortController().signal).catch(() => undefined);
+        this.detail?.reloadAttendees();
       }
     } catch (error) {
       this.patchEvent(id, before);
       this.reportFailure(going ? 'cancelRsvpFailed' : 'rsvpFailed', error, `rsvp-${id}`);
-    } finally {
-      this.setPending(id, false);
-    }
-  }
-
-  /**
-   * RSVPs to every upcoming date of the series the member can still RSVP to, not just the
-   * dates shown so far: the remaining pages of dates load first, and show once they have.
-   */
-  private async rsvpToAllDates(event: EventPost): Promise<void> {
-    if (this.seriesSaving) return;
-    this.seriesSaving = true;
-    this.loadingAllDates = true;
-    try {
-      for (let page = 0; this.seriesDates.hasMore && page < MAX_SERIES_PAGES; page++) {
-        await this.seriesDates.loadMore();
-        if (this.seriesDates.error) {
-          this.reportFailure('rsvpDatesFailed', this.seriesDates.error, `series-${event.id}`);
-          return;
-        }
-      }
-    } finally {
-      this.loadingAllDates = false;
-      this.seriesSaving = false;
-    }
-    // The member may have closed the detail, or opened another event, while the dates loaded.
-    if (this.detailId !== event.id) return;
-
-    const now = this.clock.now;
-    const open = this.seriesDates.items.filter(
-      (date) => date.id !== event.id && date.id !== undefined && canRsvpOccurrence(date, now),
-    );
-    await this.rsvpToDates(event, open);
-  }
-
-  /** RSVPs to several dates of a series in one request, through the series' RSVP endpoint. */
-  private async rsvpToDates(event: EventPost, dates: RecurringEvent[]): Promise<void> {
-    const api = this.sessionController.api;
-    const spaceId = event.space?.id;
-    const ids = dates.map((date) => date.id).filter((id): id is number => id !== undefined);
-    if (!api || spaceId === undefined || event.id === undefined || !ids.length) return;
-    if (this.seriesSaving || !this.mayRsvp(event, true, ids)) return;
-
-    const before = new Map(dates.map((date) => [date.id!, { ...date }]));
-    const listed = ids.map((id) => this.findEvent(id)).filter((found) => found !== undefined);
-    const listedBefore = listed.map((found) => [found.id!, rsvpFields(found)] as const);
-
-    for (const date of dates) this.seriesDates.update(date.id!, occurrenceGoing(date));
-    for (const found of listed) this.patchEvent(found.id!, rsvpChanges(found, true));
-    this.seriesSaving = true;
-
-    try {
-      await api.put('/spaces/{space_id}/events/{event_id}/recurring_events/rsvp', {
-        params: { space_id: spaceId, event_id: event.id },
-        body: { event_ids: ids },
-      });
-      this.chosenDates = new Set();
-      this.withdrawFailure(`series-${event.id}`);
-      this.status = this.t('rsvpedToDates', { count: ids.length });
-    } catch (error) {
-      for (const [id, date] of before) this.seriesDates.update(id, date);
-      for (const [id, fields] of listedBefore) this.patchEvent(id, fields);
-      this.reportFailure('rsvpDatesFailed', error, `series-${event.id}`);
-    } finally {
-      this.seriesSaving = false;
-    }
-  }
-
-  /** Cancels the RSVP to one date of a series. */
-  private async cancelDate(date: RecurringEvent): Promise<void> {
-    const api = this.sessionController.api;
-    const id = date.id;
-    const event = this.detailId === undefined ? undefined : this.findEvent(this.detailId);
-    if (!api || !event || id === undefined || this.pendingRsvps.has(id)) return;
-    if (!this.mayRsvp(event, false, [id])) return;
-
-    const before = { ...date };
-    this.seriesDates.update(id, {
-      rsvped_event: false,
-      rsvp_count: Math.max(0, (date.rsvp_count ?? 0) - 1),
-    });
-    this.setPending(id, true);
-
-    try {
-      await api.delete('/events/{event_id}/event_attendees', { params: { event_id: id } });
-      const listed = this.findEvent(id);
-      if (listed?.rsvped_event) this.patchEvent(id, rsvpChanges(listed, false));
-      this.withdrawFailure(`rsvp-${id}`);
-    } catch (error) {
-      this.seriesDates.update(id, before);
-      this.reportFailure('cancelRsvpFailed', error, `rsvp-${id}`);
     } finally {
       this.setPending(id, false);
     }
@@ -1742,6 +1493,14 @@ export class CircleEvents extends CircleElement {
   private zoneLookupOf(event: EventPost): Promise<unknown> | undefined {
     return event.id === undefined ? undefined : this.zoneLookups.get(event.id);
   }
+}
+
+/**
+ * Why a part of the element is missing: its code could not be fetched, which is a connection
+ * problem for the reader (the error says to check it and offers to try again).
+ */
+function partUnreachable(): CircleApiError {
+  return new CircleApiError('network', 'The code for this part could not be fetched.');
 }
 
 function titleOf(event: EventPost): string {

@@ -82,6 +82,21 @@ export function canRsvpOccurrence(occurrence: RecurringEvent, now: number): bool
   );
 }
 
+/** Whether the event keeps its place or join link from this member (until they RSVP). */
+export function locationHidden(event: EventPost): boolean {
+  const settings = event.event_setting_attributes;
+  return Boolean(settings?.hide_location_from_non_attendees) && !event.rsvped_event;
+}
+
+/** Whether the event takes place in person rather than online. */
+export function isInPerson(event: EventPost): boolean {
+  const settings = event.event_setting_attributes ?? {};
+  return (
+    settings.location_type === 'in_person' ||
+    (!settings.location_type && Boolean(settings.in_person_location))
+  );
+}
+
 /** A map search for an in-person address; every phone and desktop opens it in a map. */
 export function mapUrl(place: string): string {
   return `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(place)}`;
