@@ -15,7 +15,8 @@ export const TAGS = [
  * Code that loads only on demand, not when an element renders: the iCalendar writer and its time
  * zone blocks when a member asks for a file, a translation when the page's language needs it, the
  * virtualizer when a feed grows past 50 posts, the events' detail (with the rich text it imports)
- * when a reader is about to open an event. A
+ * and calendar options when a reader is about to open them, their month view on month pages
+ * (fetched at once, as the session fetches its token). A
  * chunk made only of such modules is listed on its own line and left out of the elements' and the
  * core's sums.
  */
@@ -23,6 +24,8 @@ export const ON_DEMAND = [
   /^node_modules\/ical-generator\//,
   /^src\/elements\/circle-events\/vtimezone\.ts$/,
   /^src\/elements\/circle-events\/event-detail(\.styles)?\.ts$/,
+  /^src\/elements\/circle-events\/calendar(-menu)?\.ts$/,
+  /^src\/elements\/circle-events\/month-(view|grid|time)\.ts$/,
   /^src\/i18n\/locales\//,
   /^node_modules\/@lit-labs\/virtualizer\//,
   /^src\/elements\/circle-feed\/windowing\.ts$/,

@@ -138,10 +138,15 @@ function dialogOf(element: CircleEvents): HTMLDialogElement {
   return part(element, 'detail') as HTMLDialogElement;
 }
 
+/**
+ * Opens the detail with a click on the title, and waits for the event to show in it: it comes
+ * with the detail's own code, which the click fetches if pointing at the title had not.
+ */
 async function openDetail(element: CircleEvents, post: SandboxPost): Promise<HTMLDialogElement> {
   titleLink(element, post).click();
   const dialog = dialogOf(element);
   await waitUntil(() => dialog.open, 'the detail did not open', WAIT);
+  await waitUntil(() => part(dialog, 'body'), 'the event did not show in the detail', WAIT);
   return dialog;
 }
 
@@ -953,9 +958,7 @@ describe('<circle-events> calendar', () => {
       expect((part(dialog, 'cover') as HTMLImageElement).src).to.equal(post.cover_image);
       expect(text(part(dialog, 'host'))).to.equal(msg('hostedBy', { name: post.author.name! }));
 
-      // The whole description, as rich text: the card's is plain and clamped. It comes with the
-      // detail's own code, which the click fetched if pointing at the title had not.
-      await waitUntil(() => part(dialog, 'body'), 'the description did not show', WAIT);
+      // The whole description, as rich text: the card's is plain and clamped.
       const body = part(dialog, 'body')!;
       expect(has(body, 'ul li'), 'no list in the description').to.equal(true);
       expect(text(body)).to.include('Bring questions!');

@@ -43,11 +43,6 @@ export function calendarLocation(event: EventPost): string | undefined {
   return safeUrl(settings.virtual_location_url, WEB_PROTOCOLS);
 }
 
-/** Whether the event has a start time, without which no calendar entry can be made. */
-export function hasCalendarTimes(event: EventPost): boolean {
-  return times(event) !== undefined;
-}
-
 /**
  * The event as an iCalendar file (RFC 5545). Times are in UTC, or in `zone` with a TZID and
  * its VTIMEZONE when the organiser's zone is known, so a repeating event keeps its wall-clock

@@ -186,29 +186,6 @@ export const eventsStyles = css`
     margin-top: 0.5rem;
   }
 
-  .calendar-menu {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem 1rem;
-    margin: 0.5rem 0 0;
-    padding: 0;
-    list-style: none;
-  }
-
-  .calendar-menu[hidden] {
-    display: none;
-  }
-
-  .calendar-option {
-    padding: 0.25rem 0;
-    border: 0;
-    background: none;
-    color: var(--_accent);
-    font: inherit;
-    text-decoration: underline;
-    cursor: pointer;
-  }
-
   .paging {
     display: flex;
     justify-content: center;
@@ -342,12 +319,8 @@ export const eventsStyles = css`
     font-size: 0.8125em;
   }
 
-  /* The month view: the day opened from the grid lists its events below it. */
-  .day-panel {
-    margin-top: var(--_space);
-  }
-
-  .month-loading {
+  /* While a part's code is on its way. */
+  .part-loading {
     color: var(--_muted);
     font-size: 0.875em;
   }
@@ -379,10 +352,6 @@ export const eventsStyles = css`
     padding: var(--_space);
   }
 
-  .detail .rsvp {
-    margin-inline-start: 0;
-  }
-
   .detail .title {
     padding-inline-end: 2.5rem;
     font-size: 1.375em;
@@ -399,24 +368,5 @@ export const eventsStyles = css`
     border-radius: 50%;
     font-size: 1.25em;
     line-height: 1;
-  }
-
-  .host,
-  .attendee {
-    display: flex;
-    align-items: center;
-    gap: 0.5rem;
-    margin: 0;
-  }
-
-  .host .avatar,
-  .attendee .avatar {
-    width: 2rem;
-    height: 2rem;
-  }
-
-  .open-link {
-    justify-self: start;
-    margin-top: 0.5rem;
   }
 `;

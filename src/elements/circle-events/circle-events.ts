@@ -10,25 +10,18 @@ import { CircleApiError } from '../../api/errors.js';
 import type { EventPost } from '../../api/types.js';
 import { EndWatcher } from '../../controllers/end-watcher.js';
 import { LazyPart } from '../../controllers/lazy-part.js';
+import type { LazyModule } from '../../controllers/lazy-part.js';
 import { LiveClock } from '../../controllers/live-clock.js';
 import { PagedList } from '../../controllers/paged-list.js';
 import type { LoadMore, PageResult } from '../../controllers/paged-list.js';
 import { CircleEventOpenEvent, CircleRsvpEvent } from '../../events.js';
-import { msgIsolated } from '../../i18n/isolate.js';
 import type { StringKey } from '../../i18n/strings.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { formatEventRange, isTimeZone, viewerTimeZone, zoneName } from '../../utils/format.js';
 import { safeUrl } from '../../utils/safe-url.js';
 import { CircleElement, validPerPage, WEB_PROTOCOLS } from '../circle-element.js';
 import { eventsStyles, summaryStyles } from './circle-events.styles.js';
-import {
-  googleCalendarUrl,
-  hasCalendarTimes,
-  icsFileName,
-  icsFor,
-  loadIcs,
-  outlookUrl,
-} from './calendar.js';
+import type { CalendarMenuHost } from './calendar-menu.js';
 import type { DetailHost, EventDetail } from './event-detail.js';
 import {
   attendeeCount,
@@ -40,26 +33,24 @@ import {
   isRecurring,
   locationHidden,
   mapUrl,
+  overlaps,
   rsvpChanges,
   rsvpFields,
   startOf,
+  titleOf,
 } from './event-model.js';
 import type { EventSettings } from './event-model.js';
 import { renderPlainText } from './plain-text.js';
 import {
   addDays,
   dayKey,
-  eventDays,
   formatDayHeading,
   liveState,
-  monthWeeks,
   nextChange,
   startOfDay,
-  weekStartDay,
 } from './event-time.js';
 import type { DayKey } from './event-time.js';
-import { MonthGrid, monthGridStyles } from './month-grid.js';
-import type { MonthGridEvent, MonthGridStringKey } from './month-grid.js';
+import type { MonthHost, MonthView } from './month-view.js';
 
 const DEFAULT_PER_PAGE = 10;
 const DEFAULT_LIMIT = 3;
@@ -82,15 +73,8 @@ interface Cursor {
 /** Pages that turn out empty after filtering are skipped, but only this many in a row. */
 const MAX_EMPTY_PAGES = 5;
 
-/** A month view asks for this many events a page, and stops after this many pages. */
-const MONTH_PAGE_SIZE = 50;
-const MAX_MONTH_PAGES = 10;
-
 /** Attendee pictures on a card, before the count says the rest. */
 const FACEPILE_SIZE = 5;
-
-/** How long an .ics download waits for its series' time zone before writing it in UTC. */
-const ZONE_WAIT_MS = 3000;
 
 /** Cover images are drawn 2:1; the attributes reserve the space before they load. */
 const COVER_WIDTH = 640;
@@ -213,7 +197,7 @@ const DAY_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
  *   `kind`, `status` and `message`.
  */
 export class CircleEvents extends CircleElement {
-  static override styles = [sharedStyles, summaryStyles, eventsStyles, monthGridStyles];
+  static override styles = [sharedStyles, summaryStyles, eventsStyles];
 
   /** Which events: `upcoming` (the default), `past`, or `all` (upcoming first, then past). */
   @property() filter: Filter = 'upcoming';
@@ -261,12 +245,6 @@ export class CircleEvents extends CircleElement {
   /** Whose calendar options are open, by the title they describe: a card's or the detail's. */
   @state() private calendarOpenFor?: string;
 
-  /** The month view's events: those of the shown month's weeks. */
-  @state() private monthEvents: EventPost[] = [];
-
-  /** The day whose events the month view lists under the grid. */
-  @state() private openDay?: DayKey;
-
   /** The event shown in the detail dialog. */
   @state() private detailId?: number;
 
@@ -303,16 +281,49 @@ export class CircleEvents extends CircleElement {
     () => this.validView() === 'list' && this.validPaging() === 'infinite',
   );
 
-  private readonly monthGrid = new MonthGrid(this, {
-    onMonthChange: () => (this.openDay = undefined),
-    onDayOpen: (day) => void this.openDayPanel(day),
-  });
+  /** The code of the month view, fetched when the element first shows a month. */
+  private readonly monthPart = new LazyPart(this, () => import('./month-view.js'));
+
+  /** The month view, once its code has come. */
+  private month?: MonthView;
+
+  /** What the month view's code works with. */
+  private readonly monthHost: MonthHost = {
+    api: () => this.sessionController.api,
+    showsMonth: () => this.validView() === 'month',
+    space: () => this.space,
+    sessionGeneration: () => this.sessionController.state.generation,
+    locale: () => this.locale,
+    now: () => this.clock.now,
+    displayZone: () => this.displayZone(),
+    t: (key, values) => this.t(key, values),
+    headingLevelAt: (depth) => this.headingLevelAt(depth),
+    renderHeading: (depth, content, attributes) => this.renderHeading(depth, content, attributes),
+    renderEvent: (event, depth) => this.renderEvent(event, depth),
+    renderEmpty: (key) => this.renderEmpty(key),
+    renderMonthError: (error, retry) => this.renderError(error, retry, this.spaceLookup()),
+    resetEventZones: () => this.resetEventZones(),
+    loadEventZones: (events) => this.loadEventZones(events),
+  };
 
   /** The code of the detail's description, attendees and series dates, fetched on first use. */
   private readonly detailPart = new LazyPart(this, () => import('./event-detail.js'));
 
   /** The detail's description, attendees and dates, once their code has come. */
   private detail?: EventDetail;
+
+  /** The code of the "Add to calendar" options, fetched on first use. */
+  private readonly calendarPart = new LazyPart(this, () => import('./calendar-menu.js'));
+
+  /** What the calendar options' code works with. */
+  private readonly calendarHost: CalendarMenuHost = {
+    t: (key, values) => this.t(key, values),
+    eventZone: (event) => this.eventZoneOf(event),
+    zoneLookup: (event) => this.zoneLookupOf(event),
+    reportFailure: (key, error) => this.reportFailure(key, error),
+    closeCalendar: (inside) => this.closeCalendar(inside),
+    root: () => this.renderRoot,
+  };
 
   /** What the detail's code works with. */
   private readonly detailHost: DetailHost = {
@@ -332,6 +343,11 @@ export class CircleEvents extends CircleElement {
     dispatchError: (error) => this.dispatchError(error),
     announce: (message) => (this.status = message),
     richTextOptions: (headingLevel) => this.richTextOptions(headingLevel),
+    renderCover: (src) => this.renderCover(src),
+    renderTimes: (event, start) => this.renderTimes(event, start, true),
+    renderLocation: (event, settings) => this.renderLocation(event, settings),
+    renderRsvp: (event, settings) => this.renderRsvp(event, settings),
+    renderCalendar: (event, titleId) => this.renderCalendar(event, titleId),
     renderAvatar: (url, name) => this.renderAvatar(url, name),
     renderError: (error, retry) => this.renderError(error, retry),
     renderLoadMore: (list) => this.renderLoadMore(list),
@@ -361,34 +377,11 @@ export class CircleEvents extends CircleElement {
       ] as const,
   });
 
-  private readonly monthTask = new Task(this, {
-    task: async ([api, view, year, month, firstDay], { signal }) => {
-      if (!api || view !== 'month' || !year) return initialState;
-      this.resetEventZones();
-
-      const events = await this.fetchMonth(api, year, month, firstDay, signal);
-      this.monthEvents = events;
-      this.loadEventZones(events);
-      return events;
-    },
-    args: () =>
-      [
-        this.sessionController.api,
-        this.validView(),
-        this.monthGrid.year,
-        this.monthGrid.month,
-        weekStartDay(this.locale),
-        this.space,
-        // The grid's days run from midnight to midnight in the shown zone.
-        this.displayZone(),
-        this.sessionController.state.generation,
-      ] as const,
-  });
-
   constructor() {
     super();
-    // A reader about to open an event points at, taps or tabs to its title or attendees: the
-    // code that shows it is fetched then, so the click rarely waits for it.
+    // A reader about to open an event or its calendar options points at, taps or tabs to its
+    // title, attendees or "Add to calendar": the code that shows them is fetched then, so the
+    // click rarely waits for it.
     for (const type of ['pointerover', 'focusin', 'touchstart']) {
       this.addEventListener(type, this.onIntent, { passive: true });
     }
@@ -404,28 +397,34 @@ export class CircleEvents extends CircleElement {
     if (!(target instanceof Element)) return;
 
     // A failure stays on screen until the reader asks again; pointing does not retry it.
-    if (target.closest('.title, .facepile') && !this.detailPart.failed) {
-      void this.detailPart.load();
-    }
+    const part = target.closest('.title, .facepile')
+      ? this.detailPart
+      : target.closest('.calendar-button')
+        ? this.calendarPart
+        : undefined;
+    if (part && !part.failed) void part.load();
   };
 
   protected override forgetMemberData(): void {
     this.list.clear();
-    this.monthEvents = [];
+    this.month?.clear();
     this.detail?.clear();
     this.closeDetail();
   }
 
   /** Loads the events again. */
   refresh(): void {
-    void (this.validView() === 'month' ? this.monthTask : this.firstPage).run();
+    if (this.validView() === 'month') this.month?.reload();
+    else void this.firstPage.run();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (this.validView() === 'month' && !this.monthGrid.year) {
-      this.monthGrid.showMonthOf(dayKey(this.clock.now, this.displayZone()));
-    }
+    // A month fetches its code as soon as it shows, as the session fetches its token; a failed
+    // fetch waits for the reader's retry.
+    if (this.validView() === 'month' && !this.monthPart.failed) void this.monthPart.load();
+    const monthModule = this.monthPart.module;
+    if (monthModule && !this.month) this.month = new monthModule.MonthView(this, this.monthHost);
 
     const detailModule = this.detailPart.module;
     if (detailModule && !this.detail) {
@@ -802,17 +801,25 @@ export class CircleEvents extends CircleElement {
       </button>`;
   }
 
-  /** A disclosure: the button shows or hides the options; Esc hides them again. */
+  /**
+   * A disclosure: the button shows or hides the options; Esc hides them again. The options come
+   * with their own code, so the list stays hidden until it has come.
+   */
   private renderCalendar(event: EventPost, titleId: string): TemplateResult | typeof nothing {
-    const id = event.id;
-    if (id === undefined || !hasCalendarTimes(event)) return nothing;
+    if (event.id === undefined || !startOf(event)) return nothing;
 
     const open = this.calendarOpenFor === titleId;
+    const menu = this.calendarPart.module;
     const menuId = `${titleId}-calendar`;
-    const google = googleCalendarUrl(event, this.eventZoneOf(event));
-    const outlook = outlookUrl(event);
+    const waiting = open && !menu;
+    const failed = waiting && this.calendarPart.failed;
 
-    return html`<div class="calendar" part="calendar" @keydown=${this.onCalendarKeydown}>
+    return html`<div
+      class="calendar"
+      part="calendar"
+      aria-busy=${waiting && !failed ? 'true' : nothing}
+      @keydown=${this.onCalendarKeydown}
+    >
       <button
         class="button calendar-button"
         part="button calendar-button"
@@ -829,35 +836,11 @@ export class CircleEvents extends CircleElement {
         part="calendar-menu"
         id=${menuId}
         aria-label=${this.t('calendarOptions', { title: titleOf(event) })}
-        ?hidden=${!open}
+        ?hidden=${!open || !menu}
       >
-        <li>
-          <button
-            class="calendar-option"
-            part="calendar-option"
-            type="button"
-            @click=${(click: Event) => void this.downloadIcs(event, click)}
-          >
-            ${this.t('downloadIcs')}
-          </button>
-        </li>
-        ${[[google, 'googleCalendar'] as const, [outlook, 'outlookCalendar'] as const].map(
-          ([href, key]) =>
-            href
-              ? html`<li>
-                  <a
-                    class="calendar-option"
-                    part="calendar-option"
-                    href=${href}
-                    target="_blank"
-                    rel="noopener noreferrer"
-                    @click=${this.closeCalendar}
-                    >${this.t(key)}</a
-                  >
-                </li>`
-              : nothing,
-        )}
+        ${open && menu ? menu.renderCalendarOptions(event, this.calendarHost) : nothing}
       </ul>
+      ${waiting ? this.renderPartWait(this.calendarPart) : nothing}
     </div>`;
   }
 
@@ -866,56 +849,25 @@ export class CircleEvents extends CircleElement {
 
     keydown.preventDefault();
     keydown.stopPropagation();
-    this.closeCalendar(keydown);
+    this.closeCalendar(keydown.currentTarget as Element | null);
   }
 
   /** Hides the options and puts focus back on their button, as the option is about to hide. */
-  private closeCalendar(cause: Event): void {
-    this.closeCalendarAt(cause.currentTarget as Element | null);
-  }
-
-  private closeCalendarAt(inside: Element | null): void {
+  private closeCalendar(inside: Element | null): void {
     const wrapper = inside?.closest('.calendar');
     this.calendarOpenFor = undefined;
     wrapper?.querySelector<HTMLElement>('.calendar-button')?.focus();
   }
 
-  /** Opens or closes a calendar menu; opening starts fetching the .ics writer it may need. */
+  /**
+   * Opens or closes a calendar menu; opening fetches the options' code if it has not come yet,
+   * and starts fetching the .ics writer they may need.
+   */
   private toggleCalendar(titleId: string, open: boolean): void {
     this.calendarOpenFor = open ? undefined : titleId;
-    if (!open) void loadIcs().catch(() => undefined);
-  }
+    if (open) return;
 
-  /** Saves the event as an .ics file through a short-lived Blob URL. */
-  private async downloadIcs(event: EventPost, click: Event): Promise<void> {
-    // The click's target is forgotten by the time the iCalendar writer has loaded.
-    const option = click.currentTarget as Element | null;
-    try {
-      // A recurring event written in UTC would drift an hour across DST: its zone comes first,
-      // unless Circle is too slow to say it.
-      const zone = this.zoneLookupOf(event);
-      const enough = new Promise((resolve) => setTimeout(resolve, ZONE_WAIT_MS));
-      await Promise.all([loadIcs(), zone && Promise.race([zone, enough])]);
-    } catch (error) {
-      this.reportFailure('icsFailed', error);
-      return;
-    }
-
-    const ics = icsFor(event, this.eventZoneOf(event));
-    if (!ics) return;
-
-    const url = URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = icsFileName(event);
-    link.hidden = true;
-    this.renderRoot.append(link);
-    link.click();
-    link.remove();
-    this.closeCalendarAt(option);
-
-    // The download has started by the next task; revoking sooner can cancel it in some browsers.
-    setTimeout(() => URL.revokeObjectURL(url), 0);
+    void this.calendarPart.load().then((menu) => menu?.loadIcs().catch(() => undefined));
   }
 
   private renderSkeleton(): TemplateResult {
@@ -937,134 +889,10 @@ export class CircleEvents extends CircleElement {
   // -------------------------------------------------------------------------------------------
   // Month view
 
+  /** The month, once its code has come; the list's skeleton until then. */
   private renderMonth(): TemplateResult {
-    const zone = this.displayZone();
-    const byDay = this.eventsByDay(this.monthEvents, zone);
-    const loading = this.monthTask.status === TaskStatus.PENDING;
-    const failed = this.monthTask.status === TaskStatus.ERROR;
-
-    return html`<div class="month-view" aria-busy=${loading}>
-      ${this.monthGrid.render({
-        locale: this.locale,
-        timeZone: zone,
-        today: dayKey(this.clock.now, zone),
-        eventsByDay: byDay,
-        label: (key: MonthGridStringKey, values) => this.t(key, values),
-        headingLevel: this.headingLevelAt(),
-      })}
-      ${
-        failed
-          ? this.renderError(
-              this.monthTask.error,
-              () => void this.monthTask.run(),
-              this.spaceLookup(),
-            )
-          : loading
-            ? html`<p class="month-loading" part="loading">${this.t('loading')}</p>`
-            : nothing
-      }
-      ${this.openDay ? this.renderDayPanel(this.openDay, byDay.get(this.openDay) ?? []) : nothing}
-    </div>`;
-  }
-
-  /** Each day's events, an event spanning several days under each of them. */
-  private eventsByDay(events: EventPost[], zone: string): Map<DayKey, MonthGridEvent[]> {
-    const byDay = new Map<DayKey, MonthGridEvent[]>();
-    for (const event of events) {
-      const start = startOf(event);
-      if (!start || event.id === undefined) continue;
-
-      const shown = { id: event.id, title: titleOf(event), start };
-      for (const day of eventDays(start, endOf(event), zone)) {
-        const list = byDay.get(day) ?? [];
-        list.push(shown);
-        byDay.set(day, list);
-      }
-    }
-    return byDay;
-  }
-
-  private renderDayPanel(day: DayKey, shown: MonthGridEvent[]): TemplateResult {
-    const ids = new Set(shown.map((event) => event.id));
-    const events = this.monthEvents.filter((event) => ids.has(event.id ?? -1));
-    const headingId = `day-panel-${day}`;
-
-    return html`<section class="day-panel" part="day-panel" aria-labelledby=${headingId}>
-      ${this.renderHeading(
-        1,
-        html`<time datetime=${day}>
-          ${this.t('eventsOn', {
-            date: formatDayHeading(day, this.locale, this.displayZone(), this.clock.now),
-          })}
-        </time>`,
-        { class: 'day-heading', id: headingId, tabindex: '-1' },
-      )}
-      ${
-        events.length
-          ? html`<ul class="list" part="list">
-              ${repeat(
-                events,
-                (event) => event.id,
-                (event) => html`<li class="item">${this.renderEvent(event, 2)}</li>`,
-              )}
-            </ul>`
-          : this.renderEmpty('noEventsOnDay')
-      }
-    </section>`;
-  }
-
-  private async openDayPanel(day: DayKey): Promise<void> {
-    this.openDay = day;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.day-panel .day-heading')?.focus();
-  }
-
-  /**
-   * Every event that touches the grid's weeks. The date window is widened by a day each way,
-   * as the spec does not say in which zone Circle reads its dates; the grid sorts them by day.
-   */
-  private async fetchMonth(
-    api: ApiClient,
-    year: number,
-    month: number,
-    firstDay: number,
-    signal: AbortSignal,
-  ): Promise<EventPost[]> {
-    const weeks = monthWeeks(year, month, firstDay);
-    const first = weeks[0][0];
-    const last = weeks[weeks.length - 1][6];
-    const zone = this.displayZone();
-    const from = startOfDay(first, zone).getTime();
-    const until = startOfDay(addDays(last, 1), zone).getTime();
-
-    const found = new Map<number, EventPost>();
-    // TODO: a month with more than MAX_MONTH_PAGES pages of events shows only the first ones.
-    for (let page = 1; page <= MAX_MONTH_PAGES; page++) {
-      const result = await api.get('/community_events', {
-        query: {
-          page,
-          per_page: MONTH_PAGE_SIZE,
-          'filter_date[start_date]': addDays(first, -1),
-          'filter_date[end_date]': addDays(last, 1),
-        },
-        signal,
-      });
-      for (const event of result.records ?? []) {
-        if (event.id !== undefined && this.inSpace(event) && overlaps(event, from, until)) {
-          found.set(event.id, event);
-        }
-      }
-      if (!result.has_next_page) break;
-    }
-    return [...found.values()].sort(
-      (a, b) => (startOf(a)?.getTime() ?? 0) - (startOf(b)?.getTime() ?? 0),
-    );
-  }
-
-  private inSpace(event: EventPost): boolean {
-    const space = this.space;
-    if (!space) return true;
-    return String(event.space?.id) === space || event.space?.slug === space;
+    if (this.month) return this.month.render();
+    return this.monthPart.failed ? this.renderPartWait(this.monthPart) : this.renderSkeleton();
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1131,74 +959,56 @@ export class CircleEvents extends CircleElement {
     if (click.target === this.dialog) this.dialog?.close();
   }
 
+  /**
+   * The dialog, empty until an event opens. The event shows once the detail's code has come:
+   * until then, its title over "Loading…", or the error with its retry.
+   */
   private renderDetail(): TemplateResult {
     const event = this.detailId === undefined ? undefined : this.findEvent(this.detailId);
-    const titleId = 'detail-title';
 
     return html`<dialog
       class="detail"
       part="detail"
-      aria-labelledby=${titleId}
+      aria-labelledby="detail-title"
       @close=${this.onDialogClose}
       @click=${this.onDialogClick}
     >
-      ${event ? this.renderDetailContent(event, titleId) : nothing}
+      ${
+        event
+          ? html`<div class="detail-body">
+              <button
+                class="button detail-close"
+                part="button detail-close"
+                type="button"
+                aria-label=${this.t('close')}
+                @click=${() => this.dialog?.close()}
+              >
+                <span aria-hidden="true">×</span>
+              </button>
+              ${
+                this.detail
+                  ? this.detail.render(event)
+                  : html`<div
+                      class="details"
+                      aria-busy=${this.detailPart.failed ? nothing : 'true'}
+                    >
+                      <h2 class="title" part="title" id="detail-title" dir="auto">
+                        ${titleOf(event)}
+                      </h2>
+                      ${this.renderPartWait(this.detailPart)}
+                    </div>`
+              }
+            </div>`
+          : nothing
+      }
     </dialog>`;
   }
 
-  private renderDetailContent(event: EventPost, titleId: string): TemplateResult {
-    const settings: EventSettings = event.event_setting_attributes ?? {};
-    const cover = safeUrl(event.cover_image, WEB_PROTOCOLS);
-    const start = startOf(event);
-    const url = safeUrl(event.url, WEB_PROTOCOLS);
-    const host = event.author;
-
-    return html`<div class="detail-body">
-      <button
-        class="button detail-close"
-        part="button detail-close"
-        type="button"
-        aria-label=${this.t('close')}
-        @click=${() => this.dialog?.close()}
-      >
-        <span aria-hidden="true">×</span>
-      </button>
-      ${cover ? this.renderCover(cover) : nothing}
-      <div class="details" aria-busy=${this.detail || this.detailPart.failed ? nothing : 'true'}>
-        <h2 class="title" part="title" id=${titleId} dir="auto">${titleOf(event)}</h2>
-        ${start ? this.renderTimes(event, start, true) : nothing}
-        ${this.renderLocation(event, settings)}
-        ${
-          host?.name
-            ? html`<p class="host" part="host">
-                ${this.renderAvatar(host.avatar_url, host.name)}
-                <span>${msgIsolated('hostedBy', { name: host.name }, this.locale)}</span>
-              </p>`
-            : nothing
-        }
-        <div class="actions" part="actions">${this.renderRsvp(event, settings)}</div>
-        ${this.renderCalendar(event, titleId)} ${this.renderDetailMore(event, settings)}
-        ${
-          url
-            ? html`<a class="open-link" href=${url} target="_blank" rel="noopener noreferrer"
-                >${this.t('viewOnCircle')}</a
-              >`
-            : nothing
-        }
-      </div>
-    </div>`;
-  }
-
-  /**
-   * The description, attendees and series dates, drawn by the detail's own code: "Loading…"
-   * until it has come, and the error with its retry if it could not be fetched.
-   */
-  private renderDetailMore(event: EventPost, settings: EventSettings): unknown {
-    if (this.detail) return this.detail.render(event, settings);
-    if (this.detailPart.failed) {
-      return this.renderError(partUnreachable(), () => void this.detailPart.load());
-    }
-    return html`<p class="detail-loading">${this.t('loading')}</p>`;
+  /** "Loading…" while a part's code is on its way; the error and its retry if it failed. */
+  private renderPartWait(part: LazyPart<LazyModule>): TemplateResult {
+    return part.failed
+      ? this.renderError(partUnreachable(), () => void part.load())
+      : html`<p class="part-loading">${this.t('loading')}</p>`;
   }
 
   /**
@@ -1366,18 +1176,12 @@ export class CircleEvents extends CircleElement {
   /** Changes an event wherever it is shown: the list, the month and the detail. */
   private patchEvent(id: number, changes: Partial<EventPost>): void {
     this.list.update(id, changes);
-    if (this.monthEvents.some((event) => event.id === id)) {
-      this.monthEvents = this.monthEvents.map((event) =>
-        event.id === id ? { ...event, ...changes } : event,
-      );
-    }
+    this.month?.patch(id, changes);
   }
 
   private findEvent(id: number): EventPost | undefined {
-    return (
-      this.list.items.find((event) => event.id === id) ??
-      this.monthEvents.find((event) => event.id === id)
-    );
+    const match = (event: EventPost) => event.id === id;
+    return this.list.items.find(match) ?? this.month?.events.find(match);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1503,23 +1307,11 @@ function partUnreachable(): CircleApiError {
   return new CircleApiError('network', 'The code for this part could not be fetched.');
 }
 
-function titleOf(event: EventPost): string {
-  return event.display_title || event.name || '';
-}
-
 /** With `filter="all"` the upcoming pages are read first, then the past ones. */
 function cursorAfter(cursor: Cursor, hasNextPage: boolean, filter: Filter): Cursor | undefined {
   if (hasNextPage) return { ...cursor, page: cursor.page + 1 };
   if (filter === 'all' && !cursor.past) return { past: true, page: 1 };
   return undefined;
-}
-
-/** Whether an event takes place at some time from `from` until (not including) `until`. */
-function overlaps(event: EventPost, from: number, until: number): boolean {
-  const start = startOf(event)?.getTime();
-  if (start === undefined) return from === -Infinity && until === Infinity;
-  const end = Math.max(endOf(event)?.getTime() ?? start, start + 1);
-  return start < until && end > from;
 }
 
 if (!customElements.get('circle-events')) customElements.define('circle-events', CircleEvents);

@@ -1,7 +1,30 @@
 import { css } from 'lit';
 
-/** The detail's attendees and a series' dates; the dialog's frame is in the element's styles. */
+/** The event in the detail; the dialog's frame is in the element's styles. */
 export const detailStyles = css`
+  .detail .rsvp {
+    margin-inline-start: 0;
+  }
+
+  .host,
+  .attendee {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    margin: 0;
+  }
+
+  .host .avatar,
+  .attendee .avatar {
+    width: 2rem;
+    height: 2rem;
+  }
+
+  .open-link {
+    justify-self: start;
+    margin-top: 0.5rem;
+  }
+
   .attendee-section h3,
   .series h3 {
     margin: var(--_space) 0 0.5rem;

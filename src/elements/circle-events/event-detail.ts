@@ -1,6 +1,6 @@
-// The part of <circle-events>' detail dialog that most pages never show: the description as rich
-// text, the attendees and a series' dates. The element fetches this module when a reader is about
-// to open an event, and draws the rest of the dialog itself.
+// What <circle-events>' detail dialog shows of an event, which most pages never open: the event
+// in full with its description as rich text, its attendees and a series' dates. The element
+// fetches this module when a reader is about to open an event, and draws the dialog around it.
 import { html, nothing } from 'lit';
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
@@ -10,11 +10,14 @@ import type { ApiClient } from '../../api/client.js';
 import type { EventAttendee, EventPost, RecurringEvent } from '../../api/types.js';
 import { PagedList } from '../../controllers/paged-list.js';
 import type { LoadMore, PageResult } from '../../controllers/paged-list.js';
+import { msgIsolated } from '../../i18n/isolate.js';
 import type { StringKey } from '../../i18n/strings.js';
 import { renderRichText } from '../../rich-text/render.js';
 import type { RichTextOptions } from '../../rich-text/render.js';
 import { richTextStyles } from '../../rich-text/rich-text.styles.js';
 import { formatEventRange } from '../../utils/format.js';
+import { safeUrl } from '../../utils/safe-url.js';
+import { WEB_PROTOCOLS } from '../circle-element.js';
 import { detailStyles } from './event-detail.styles.js';
 import {
   attendeeCount,
@@ -24,11 +27,13 @@ import {
   occurrenceGoing,
   rsvpChanges,
   rsvpFields,
+  startOf,
+  titleOf,
   validDate,
 } from './event-model.js';
 import type { EventSettings } from './event-model.js';
 
-/** The rich text's styles, then the attendees' and dates', as the element had them. */
+/** The rich text's styles, then the detail's own, after the element's. */
 export const styles = [richTextStyles, detailStyles];
 
 const ATTENDEES_PER_PAGE = 20;
@@ -40,7 +45,10 @@ const DATES_PER_PAGE = 10;
  */
 const MAX_SERIES_PAGES = 100;
 
-/** What the detail takes from <circle-events>: the shown event, its texts and its RSVPs. */
+/**
+ * What the detail takes from <circle-events>: the shown event, its texts, its RSVPs, and the
+ * parts of a card it shows the event with.
+ */
 export interface DetailHost {
   api(): ApiClient | undefined;
   /** The id of the event the dialog shows. */
@@ -62,14 +70,21 @@ export interface DetailHost {
   /** Says a change politely to screen readers. */
   announce(message: string): void;
   richTextOptions(headingLevel: number): RichTextOptions;
+  renderCover(src: string): TemplateResult;
+  /** The time, with the series' own zone when it differs. */
+  renderTimes(event: EventPost, start: Date): TemplateResult;
+  renderLocation(event: EventPost, settings: EventSettings): TemplateResult | typeof nothing;
+  renderRsvp(event: EventPost, settings: EventSettings): TemplateResult;
+  /** "Add to calendar" and its options, described by the title with `titleId`. */
+  renderCalendar(event: EventPost, titleId: string): TemplateResult | typeof nothing;
   renderAvatar(url: unknown, name: string | undefined): TemplateResult;
   renderError(error: unknown, retry: () => void): TemplateResult;
   renderLoadMore(list: LoadMore): TemplateResult | typeof nothing;
 }
 
 /**
- * The detail's description, attendees and series dates: it loads the attendees and dates of each
- * event the dialog opens, and RSVPs to one date of a series or to several at once.
+ * The event in the detail dialog: it loads the attendees and dates of each event the dialog
+ * opens, and RSVPs to one date of a series or to several at once.
  */
 export class EventDetail {
   /** The dates of the open series the member ticked to RSVP to. */
@@ -151,17 +166,49 @@ export class EventDetail {
     return null;
   }
 
-  /** The description, then the series' dates and the attendees once they have loaded. */
-  render(event: EventPost, settings: EventSettings): TemplateResult {
+  /**
+   * The cover, the event as its card has it, the whole description, then the series' dates and
+   * the attendees once they have loaded.
+   */
+  render(event: EventPost): TemplateResult {
     const host = this.host;
-    return html`<div class="body rich-text" part="body">
-        ${renderRichText(event.tiptap_body, event.body_plain_text, host.richTextOptions(2))}
-      </div>
-      ${this.loads.render({
-        pending: () => html`<p class="detail-loading">${host.t('loading')}</p>`,
-        error: (error) => host.renderError(error, () => void this.loads.run()),
-        complete: () => html`${this.renderSeries(event)}${this.renderAttendees(event, settings)}`,
-      })}`;
+    const settings: EventSettings = event.event_setting_attributes ?? {};
+    const cover = safeUrl(event.cover_image, WEB_PROTOCOLS);
+    const start = startOf(event);
+    const url = safeUrl(event.url, WEB_PROTOCOLS);
+    const author = event.author;
+    const titleId = 'detail-title';
+
+    return html`${cover ? host.renderCover(cover) : nothing}
+      <div class="details">
+        <h2 class="title" part="title" id=${titleId} dir="auto">${titleOf(event)}</h2>
+        ${start ? host.renderTimes(event, start) : nothing} ${host.renderLocation(event, settings)}
+        ${
+          author?.name
+            ? html`<p class="host" part="host">
+                ${host.renderAvatar(author.avatar_url, author.name)}
+                <span>${msgIsolated('hostedBy', { name: author.name }, host.locale())}</span>
+              </p>`
+            : nothing
+        }
+        <div class="actions" part="actions">${host.renderRsvp(event, settings)}</div>
+        ${host.renderCalendar(event, titleId)}
+        <div class="body rich-text" part="body">
+          ${renderRichText(event.tiptap_body, event.body_plain_text, host.richTextOptions(2))}
+        </div>
+        ${this.loads.render({
+          pending: () => html`<p class="detail-loading">${host.t('loading')}</p>`,
+          error: (error) => host.renderError(error, () => void this.loads.run()),
+          complete: () => html`${this.renderSeries(event)}${this.renderAttendees(event, settings)}`,
+        })}
+        ${
+          url
+            ? html`<a class="open-link" href=${url} target="_blank" rel="noopener noreferrer"
+                >${host.t('viewOnCircle')}</a
+              >`
+            : nothing
+        }
+      </div>`;
   }
 
   private renderAttendees(

@@ -11,6 +11,11 @@ export function validDate(value: string | null | undefined): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
+/** The title an event shows: its display title, else its name. */
+export function titleOf(event: EventPost): string {
+  return event.display_title || event.name || '';
+}
+
 export function startOf(event: EventPost): Date | undefined {
   return validDate(event.event_setting_attributes?.starts_at);
 }
@@ -100,4 +105,12 @@ export function isInPerson(event: EventPost): boolean {
 /** A map search for an in-person address; every phone and desktop opens it in a map. */
 export function mapUrl(place: string): string {
   return `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(place)}`;
+}
+
+/** Whether an event takes place at some time from `from` until (not including) `until`. */
+export function overlaps(event: EventPost, from: number, until: number): boolean {
+  const start = startOf(event)?.getTime();
+  if (start === undefined) return from === -Infinity && until === Infinity;
+  const end = Math.max(endOf(event)?.getTime() ?? start, start + 1);
+  return start < until && end > from;
 }
