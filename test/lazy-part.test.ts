@@ -91,6 +91,27 @@ describe('LazyPart', () => {
     expect(shown(host).textContent).to.equal('Hello from the lazy part');
   });
 
+  it('asks nothing of the network while the browser is offline, and fetches once it is back', async () => {
+    const host = await fixture<LazyHost>(html`<lazy-host></lazy-host>`);
+    const onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
+    Object.defineProperty(Navigator.prototype, 'onLine', { configurable: true, get: () => false });
+    try {
+      expect(await host.extra.load()).to.equal(undefined);
+      expect(fetcher.calls, 'fetched while offline').to.equal(0);
+      await host.updateComplete;
+      expect(shown(host).className).to.equal('failed');
+    } finally {
+      Object.defineProperty(Navigator.prototype, 'onLine', onLine);
+    }
+
+    const retried = host.extra.load();
+    expect(fetcher.calls).to.equal(1);
+    fetcher.answers[0]!.resolve(greeting);
+    await retried;
+    await host.updateComplete;
+    expect(shown(host).textContent).to.equal('Hello from the lazy part');
+  });
+
   it('styles an element that connects only after its part came in', async () => {
     const host = document.createElement('lazy-host') as LazyHost;
     const loaded = host.extra.load();

@@ -12,9 +12,11 @@ export interface LazyModule {
  * element's own, and the host updates once it is in. A fetch that fails sets `failed` and
  * updates the host, which can offer to try again with another `load()`.
  *
- * TODO: browsers that predate the HTML standard's change to the module map (Chromium before 156,
- * for one) remember a failed module fetch for the life of the page, so there another `load()`
- * fails at once without asking the network; only a reload recovers.
+ * Browsers that predate the HTML standard's change to the module map (Chromium before 156, for
+ * one) remember a failed module fetch for the life of the page, so a fetch that cannot succeed
+ * would spoil every retry: while the browser says it is offline, `load()` fails without asking.
+ * TODO: in those browsers a fetch that fails while the browser thinks it is online (a CDN outage,
+ * a connection that drops mid-way) still fails every retry at once, until the page reloads.
  */
 export class LazyPart<T extends LazyModule> implements ReactiveController {
   /** The module, once it is in. */
@@ -48,7 +50,7 @@ export class LazyPart<T extends LazyModule> implements ReactiveController {
       this.failed = false;
       this.host.requestUpdate();
     }
-    this.loading ??= this.fetchModule().then(
+    this.loading ??= this.fetchUnlessOffline().then(
       (module) => {
         this.module = module;
         this.failed = false;
@@ -64,6 +66,11 @@ export class LazyPart<T extends LazyModule> implements ReactiveController {
       },
     );
     return this.loading;
+  }
+
+  private fetchUnlessOffline(): Promise<T> {
+    if (navigator.onLine === false) return Promise.reject(new Error('The browser is offline.'));
+    return this.fetchModule();
   }
 
   private adoptStyles(module: T): void {
