@@ -16,7 +16,7 @@ export const TAGS = [
  * zone blocks when a member asks for a file, a translation when the page's language needs it, the
  * virtualizer when a feed grows past 50 posts, the events' detail (with the rich text it imports)
  * and calendar options when a reader is about to open them, their month view on month pages
- * (fetched at once, as the session fetches its token). A
+ * (fetched at once, alongside the session's token). A
  * chunk made only of such modules is listed on its own line and left out of the elements' and the
  * core's sums.
  */

@@ -420,15 +420,29 @@ export class CircleEvents extends CircleElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    // A month fetches its code as soon as it shows, as the session fetches its token; a failed
-    // fetch waits for the reader's retry.
-    if (this.validView() === 'month' && !this.monthPart.failed) void this.monthPart.load();
-    const monthModule = this.monthPart.module;
-    if (monthModule && !this.month) this.month = new monthModule.MonthView(this, this.monthHost);
+    if (this.validView() === 'month') this.prepareMonth();
 
     const detailModule = this.detailPart.module;
     if (detailModule && !this.detail) {
       this.detail = new detailModule.EventDetail(this, this.detailHost);
+    }
+  }
+
+  /**
+   * A month shows once its view's code has come, fetched as soon as it is wanted (a failed fetch
+   * waits for the reader's retry). Its events need the session's token, so that is asked for
+   * meanwhile rather than after.
+   */
+  private prepareMonth(): void {
+    const monthModule = this.monthPart.module;
+    if (monthModule) {
+      this.month ??= new monthModule.MonthView(this, this.monthHost);
+      return;
+    }
+
+    if (!this.monthPart.failed) void this.monthPart.load();
+    if (this.sessionController.state.status === 'idle') {
+      void this.sessionController.session?.getToken().catch(() => undefined);
     }
   }
 

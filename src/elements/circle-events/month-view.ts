@@ -1,6 +1,6 @@
 // <circle-events view="month">: the grid of a month, its events and the panel of the day a reader
 // opens. Only month pages need it, so the element fetches this module when it first shows a
-// month, at the same time as the session's token, and shows its loading skeleton until then.
+// month, alongside the session's token, and shows its loading skeleton until then.
 import { css, html, nothing } from 'lit';
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
