@@ -1,27 +1,18 @@
 import { css } from 'lit';
 
 /**
- * The part of the rich-text styles a card's description needs: its plain paragraphs. The detail
+ * What a card's description needs of the rich-text styles, for its plain paragraphs; the detail
  * brings the rest with the rich-text renderer.
  */
 export const summaryStyles = css`
   .rich-text {
     color: var(--_text, #1f2328);
     font-family: var(--circle-font-family, inherit);
-    font-size: 1em;
     line-height: 1.6;
     overflow-wrap: anywhere;
   }
 
-  .rich-text > :first-child {
-    margin-top: 0;
-  }
-
-  .rich-text > :last-child {
-    margin-bottom: 0;
-  }
-
-  .rich-text :is(p, ul, ol, blockquote, pre, hr, .attachment, .embed, .embed-link) {
+  .rich-text p {
     margin: 0 0 0.75em;
   }
 `;

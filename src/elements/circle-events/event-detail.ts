@@ -21,10 +21,8 @@ import { WEB_PROTOCOLS } from '../circle-element.js';
 import { detailStyles } from './event-detail.styles.js';
 import {
   attendeeCount,
-  canRsvpOccurrence,
   isFull,
   isRecurring,
-  occurrenceGoing,
   rsvpChanges,
   rsvpFields,
   startOf,
@@ -479,4 +477,18 @@ export class EventDetail {
       host.setPending(id, false);
     }
   }
+}
+
+/** An occurrence of a series as it will be once the member's RSVP to it is saved. */
+function occurrenceGoing(occurrence: RecurringEvent): Partial<RecurringEvent> {
+  return { rsvped_event: true, rsvp_count: (occurrence.rsvp_count ?? 0) + 1 };
+}
+
+/** Whether the member may RSVP to an occurrence of a series now. */
+function canRsvpOccurrence(occurrence: RecurringEvent, now: number): boolean {
+  const end = validDate(occurrence.ends_at) ?? validDate(occurrence.starts_at);
+  const ended = end !== undefined && end.getTime() <= now;
+  return (
+    !ended && !occurrence.rsvped_event && !isFull(occurrence.rsvp_limit, occurrence.rsvp_count ?? 0)
+  );
 }

@@ -1,6 +1,6 @@
 // What the calendar reads from Circle's event posts, apart from how it draws them.
 
-import type { EventPost, RecurringEvent } from '../../api/types.js';
+import type { EventPost } from '../../api/types.js';
 
 export type EventSettings = NonNullable<EventPost['event_setting_attributes']>;
 
@@ -71,20 +71,6 @@ export function rsvpChanges(event: EventPost, going: boolean): Partial<EventPost
         ? attendees
         : { ...attendees, count: Math.max(0, attendees.count + step) },
   };
-}
-
-/** An occurrence of a series as it will be once the member's RSVP to it is saved. */
-export function occurrenceGoing(occurrence: RecurringEvent): Partial<RecurringEvent> {
-  return { rsvped_event: true, rsvp_count: (occurrence.rsvp_count ?? 0) + 1 };
-}
-
-/** Whether the member may RSVP to an occurrence of a series now. */
-export function canRsvpOccurrence(occurrence: RecurringEvent, now: number): boolean {
-  const end = validDate(occurrence.ends_at) ?? validDate(occurrence.starts_at);
-  const ended = end !== undefined && end.getTime() <= now;
-  return (
-    !ended && !occurrence.rsvped_event && !isFull(occurrence.rsvp_limit, occurrence.rsvp_count ?? 0)
-  );
 }
 
 /** Whether the event keeps its place or join link from this member (until they RSVP). */
