@@ -1316,6 +1316,7 @@ export class CircleEvents extends CircleElement {
 /**
  * Why a part of the element is missing: its code could not be fetched, which is a connection
  * problem for the reader (the error says to check it and offers to try again).
+ * TODO: such a failure shows in the element but is not told to the page through `circle-error`.
  */
 function partUnreachable(): CircleApiError {
   return new CircleApiError('network', 'The code for this part could not be fetched.');
