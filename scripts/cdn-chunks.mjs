@@ -18,12 +18,17 @@ export const TAGS = [
  * feed's picture viewer when a reader reaches for a picture, a post's comment editing when a
  * member reaches for Edit or Delete, the notification panel's content when a member is about to
  * open the bell (an inline list fetches it as it renders), the bell's count poller once the
- * visitor turns out to be signed in. A chunk made only of such modules is listed on its own line
- * and left out of the elements' and the core's sums.
+ * visitor turns out to be signed in, the events' detail (with the rich text it imports) and
+ * calendar options when a reader is about to open them, and their month view on month pages
+ * (fetched at once, alongside the session's token). A chunk made only of such modules is listed on
+ * its own line and left out of the elements' and the core's sums.
  */
 export const ON_DEMAND = [
   /^node_modules\/ical-generator\//,
   /^src\/elements\/circle-events\/vtimezone\.ts$/,
+  /^src\/elements\/circle-events\/event-detail(\.styles)?\.ts$/,
+  /^src\/elements\/circle-events\/calendar(-menu)?\.ts$/,
+  /^src\/elements\/circle-events\/month-(view|grid|time)\.ts$/,
   /^src\/i18n\/locales\//,
   /^node_modules\/@lit-labs\/virtualizer\//,
   /^src\/elements\/circle-feed\/windowing\.ts$/,

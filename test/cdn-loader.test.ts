@@ -139,6 +139,45 @@ describe('the CDN loader', () => {
     section.remove();
   });
 
+  it("fetches the events' detail, calendar options and month view only when they are wanted", async () => {
+    const events = document.createElement('circle-events');
+    events.setAttribute('per-page', '3');
+    document.body.append(events);
+    const title = await rendered(events, '[part~="item"] [part~="title"] :is(a, button)');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (const part of ['event-detail', 'calendar-menu', 'month-view']) {
+      expect(fetchedChunkOf(part), `${part} before it was wanted`).to.equal(false);
+    }
+
+    // Tabbing to a title fetches the detail's code; the click then shows the event.
+    title.focus();
+    await waitUntil(() => fetchedChunkOf('event-detail'), 'focus did not fetch the detail', {
+      timeout: 8000,
+    });
+    expect(fetchedChunkOf('calendar-menu')).to.equal(false);
+    title.click();
+    await waitFor(events, 'dialog[open] [part~="body"]');
+    const dialog = events.shadowRoot!.querySelector('dialog')!;
+    const closed = new Promise((resolve) =>
+      dialog.addEventListener('close', resolve, { once: true }),
+    );
+    dialog.close();
+    await closed;
+
+    // The calendar options come with their button's first press.
+    const item = events.shadowRoot!.querySelector('[part~="item"]')!;
+    item.querySelector<HTMLElement>('[part~="calendar-button"]')!.click();
+    await waitFor(events, '[part~="calendar-menu"]:not([hidden]) [part~="calendar-option"]');
+    expect(fetchedChunkOf('calendar-menu')).to.equal(true);
+    expect(fetchedChunkOf('month-view')).to.equal(false);
+
+    // A month fetches its view's code as it shows.
+    events.setAttribute('view', 'month');
+    await waitFor(events, '[part~="day"]');
+    expect(fetchedChunkOf('month-view')).to.equal(true);
+    events.remove();
+  });
+
   it('leaves alone a tag that another copy of the bundle has defined since', async () => {
     customElements.define('circle-post', class extends HTMLElement {});
     const post = document.createElement('circle-post');
@@ -171,6 +210,8 @@ describe('the CDN loader', () => {
       bell.scrollIntoView({ block: 'center' });
       const box = bell.getBoundingClientRect();
       const centre = [box.x + box.width / 2, box.y + box.height / 2].map(Math.round);
+      // From wherever an earlier test file left the pointer, so that it really enters the bell.
+      await resetMouse();
       await sendMouse({ type: 'move', position: centre as [number, number] });
       await waitUntil(() => fetchedChunkOf('notification-panel'), 'hovering fetched nothing', {
         timeout: 8000,

@@ -138,10 +138,15 @@ function dialogOf(element: CircleEvents): HTMLDialogElement {
   return part(element, 'detail') as HTMLDialogElement;
 }
 
+/**
+ * Opens the detail with a click on the title, and waits for the event to show in it: it comes
+ * with the detail's own code, which the click fetches if pointing at the title had not.
+ */
 async function openDetail(element: CircleEvents, post: SandboxPost): Promise<HTMLDialogElement> {
   titleLink(element, post).click();
   const dialog = dialogOf(element);
   await waitUntil(() => dialog.open, 'the detail did not open', WAIT);
+  await waitUntil(() => part(dialog, 'body'), 'the event did not show in the detail', WAIT);
   return dialog;
 }
 

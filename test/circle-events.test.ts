@@ -723,6 +723,12 @@ function calendarButton(item: HTMLElement): HTMLButtonElement {
   return part(item, 'calendar-button') as HTMLButtonElement;
 }
 
+/** Waits for the options to show, with their own code, after their button was pressed. */
+async function optionsShown(item: HTMLElement): Promise<void> {
+  const menu = part(item, 'calendar-menu')!;
+  await waitUntil(() => !menu.hidden, 'the calendar options did not show', WAIT);
+}
+
 /** Records the Blobs handed out as object URLs and the URLs revoked, until `restore()`. */
 function recordObjectUrls() {
   const created: { url: string; blob: Blob }[] = [];
@@ -971,6 +977,7 @@ describe('add to calendar', () => {
     await sendKeys({ press: 'Enter' });
     await element.updateComplete;
     expect(button.getAttribute('aria-expanded')).to.equal('true');
+    await optionsShown(item);
     expect(menu.hidden).to.equal(false);
     const options = parts(menu, 'calendar-option');
     expect(options.map(text)).to.deep.equal([
@@ -1011,7 +1018,7 @@ describe('add to calendar', () => {
     const urls = recordObjectUrls();
     try {
       calendarButton(item).click();
-      await element.updateComplete;
+      await optionsShown(item);
       part(item, 'calendar-option')!.click();
       await waitUntil(() => urls.revoked.length > 0, 'the Blob URL was not revoked', WAIT);
     } finally {
@@ -1056,7 +1063,7 @@ describe('add to calendar', () => {
     const urls = recordObjectUrls();
     try {
       calendarButton(item).click();
-      await element.updateComplete;
+      await optionsShown(item);
       part(item, 'calendar-option')!.click();
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(urls.created, 'the file was written before the zone was known').to.have.length(0);
@@ -1079,7 +1086,7 @@ describe('add to calendar', () => {
     const element = await eventList({ perPage: 50 });
     const [item] = await loaded(element);
     calendarButton(item).click();
-    await element.updateComplete;
+    await optionsShown(item);
     expect(part(item, 'calendar-menu')!.hidden).to.equal(false);
 
     const results = await axe.run(element);

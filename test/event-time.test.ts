@@ -2,19 +2,21 @@ import { expect } from '@open-wc/testing';
 
 import {
   addDays,
-  addMonths,
   dayKey,
-  eventDays,
   formatDayHeading,
   liveState,
-  MAX_EVENT_DAYS,
   monthOf,
-  monthWeeks,
   nextChange,
   startOfDay,
-  weekStartDay,
 } from '../src/elements/circle-events/event-time.js';
 import type { LiveState } from '../src/elements/circle-events/event-time.js';
+import {
+  addMonths,
+  eventDays,
+  MAX_EVENT_DAYS,
+  monthWeeks,
+  weekStartDay,
+} from '../src/elements/circle-events/month-time.js';
 import { formatEventRange } from '../src/utils/format.js';
 
 const NEW_YORK = 'America/New_York';

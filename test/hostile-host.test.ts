@@ -320,6 +320,19 @@ describe('hostile host pages, with the built CDN files', function () {
       await waitUntil(() => menu.hidden, 'the .ics download did not go through');
       expect(inShadow(events, '[part~="notice"]')).to.deep.equal([]);
 
+      // So is the detail's, with the rich text's styles, adopted rather than inlined.
+      (await rendered(events, '[part~="item"] [part~="title"] :is(a, button)')).click();
+      const body = await rendered(events, 'dialog[open] [part~="body"] .rich-text');
+      expect(page.window.getComputedStyle(body).lineHeight).to.equal(
+        `${parseFloat(page.window.getComputedStyle(body).fontSize) * 1.6}px`,
+      );
+      expect(inShadow(events, 'style')).to.deep.equal([]);
+      events.shadowRoot!.querySelector('dialog')!.close();
+
+      // And the month view's, once the element shows a month.
+      events.setAttribute('view', 'month');
+      await rendered(events, '[role="grid"] [part~="day"]');
+
       await settle(300);
       expectClean(page);
       await expectEnforced(page);

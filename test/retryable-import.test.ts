@@ -32,4 +32,31 @@ describe('retryableImport', () => {
     expect(await load()).to.equal(first);
     expect(queries).to.deep.equal(['', '?retry=1', '?retry=2']);
   });
+
+  it('asks nothing of the network while the browser is offline, and fetches once it is back', async () => {
+    const requests: string[] = [];
+    worker.use(
+      http.get('/test/fixtures/lazy-greeting.ts', ({ request }) => {
+        requests.push(request.url);
+        return passthrough();
+      }),
+    );
+    const load = retryableImport(() => import('./fixtures/lazy-greeting.js'));
+    const onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
+    Object.defineProperty(Navigator.prototype, 'onLine', { configurable: true, get: () => false });
+    try {
+      const offline = await load().then(
+        () => 'loaded',
+        (error: Error) => error.message,
+      );
+      expect(offline).to.equal('The browser is offline.');
+      expect(requests, 'fetched while offline').to.deep.equal([]);
+    } finally {
+      Object.defineProperty(Navigator.prototype, 'onLine', onLine);
+    }
+
+    // Nothing failed for the browser to remember: the plain address is fetched once back online.
+    expect((await load()).greet()).to.equal('Hello from a fetched module');
+    expect(requests.map((url) => new URL(url).search)).to.deep.equal(['']);
+  });
 });

@@ -36,10 +36,13 @@ export class LazyPart<T extends LazyModule> implements ReactiveController {
     if (this.module) this.adoptStyles(this.module);
   }
 
-  /** Fetches the module unless it is in or on its way; resolves with it, or undefined on failure. */
+  /**
+   * Fetches the module unless it is in or on its way; resolves with it, or undefined on failure.
+   * A new fetch after a failed one clears `failed` and updates the host, which can show that it
+   * is loading again rather than the old failure.
+   */
   load(): Promise<T | undefined> {
     if (!this.loading && this.failed) {
-      // While it tries again the host shows it loading, not failed.
       this.failed = false;
       this.host.requestUpdate();
     }

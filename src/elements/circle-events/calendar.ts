@@ -3,7 +3,7 @@ import type { ICalEventRepeatingFreq, ICalRepeatingOptions } from 'ical-generato
 import type { EventPost } from '../../api/types.js';
 import { safeUrl } from '../../utils/safe-url.js';
 import { WEB_PROTOCOLS } from '../circle-element.js';
-import { validDate } from './event-model.js';
+import { isInPerson, locationHidden, validDate } from './event-model.js';
 import { wallClock } from './event-time.js';
 
 type IcalGenerator = typeof import('ical-generator');
@@ -34,21 +34,6 @@ export async function loadIcs(): Promise<void> {
   ]);
 }
 
-/** Whether the event keeps its place or join link from this member (until they RSVP). */
-export function locationHidden(event: EventPost): boolean {
-  const settings = event.event_setting_attributes;
-  return Boolean(settings?.hide_location_from_non_attendees) && !event.rsvped_event;
-}
-
-/** Whether the event takes place in person rather than online. */
-export function isInPerson(event: EventPost): boolean {
-  const settings = event.event_setting_attributes ?? {};
-  return (
-    settings.location_type === 'in_person' ||
-    (!settings.location_type && Boolean(settings.in_person_location))
-  );
-}
-
 /** The place or join link the card shows this member, as plain text; nothing if hidden. */
 export function calendarLocation(event: EventPost): string | undefined {
   const settings = event.event_setting_attributes ?? {};
@@ -56,11 +41,6 @@ export function calendarLocation(event: EventPost): string | undefined {
   if (isInPerson(event)) return settings.in_person_location || undefined;
   if (!settings.location_type) return undefined;
   return safeUrl(settings.virtual_location_url, WEB_PROTOCOLS);
-}
-
-/** Whether the event has a start time, without which no calendar entry can be made. */
-export function hasCalendarTimes(event: EventPost): boolean {
-  return times(event) !== undefined;
 }
 
 /**

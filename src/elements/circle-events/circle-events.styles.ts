@@ -1,5 +1,22 @@
 import { css } from 'lit';
 
+/**
+ * What a card's description needs of the rich-text styles, for its plain paragraphs; the detail
+ * brings the rest with the rich-text renderer.
+ */
+export const summaryStyles = css`
+  .rich-text {
+    color: var(--_text, #1f2328);
+    font-family: var(--circle-font-family, inherit);
+    line-height: 1.6;
+    overflow-wrap: anywhere;
+  }
+
+  .rich-text p {
+    margin: 0 0 0.75em;
+  }
+`;
+
 export const eventsStyles = css`
   .list {
     display: grid;
@@ -105,7 +122,8 @@ export const eventsStyles = css`
     font-weight: 600;
   }
 
-  .body {
+  /* Two classes, to stay above the 1em of rich text, whose styles come later with the detail. */
+  .details > .body {
     margin-top: 0.25rem;
     font-size: 0.9375em;
   }
@@ -157,29 +175,6 @@ export const eventsStyles = css`
   .calendar {
     position: relative;
     margin-top: 0.5rem;
-  }
-
-  .calendar-menu {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem 1rem;
-    margin: 0.5rem 0 0;
-    padding: 0;
-    list-style: none;
-  }
-
-  .calendar-menu[hidden] {
-    display: none;
-  }
-
-  .calendar-option {
-    padding: 0.25rem 0;
-    border: 0;
-    background: none;
-    color: var(--_accent);
-    font: inherit;
-    text-decoration: underline;
-    cursor: pointer;
   }
 
   .paging {
@@ -315,12 +310,8 @@ export const eventsStyles = css`
     font-size: 0.8125em;
   }
 
-  /* The month view: the day opened from the grid lists its events below it. */
-  .day-panel {
-    margin-top: var(--_space);
-  }
-
-  .month-loading {
+  /* While a part's code is on its way. */
+  .part-loading {
     color: var(--_muted);
     font-size: 0.875em;
   }
@@ -352,10 +343,6 @@ export const eventsStyles = css`
     padding: var(--_space);
   }
 
-  .detail .rsvp {
-    margin-inline-start: 0;
-  }
-
   .detail .title {
     padding-inline-end: 2.5rem;
     font-size: 1.375em;
@@ -372,77 +359,5 @@ export const eventsStyles = css`
     border-radius: 50%;
     font-size: 1.25em;
     line-height: 1;
-  }
-
-  .host,
-  .attendee {
-    display: flex;
-    align-items: center;
-    gap: 0.5rem;
-    margin: 0;
-  }
-
-  .host .avatar,
-  .attendee .avatar {
-    width: 2rem;
-    height: 2rem;
-  }
-
-  .attendee-section h3,
-  .series h3 {
-    margin: var(--_space) 0 0.5rem;
-    font-size: 1em;
-  }
-
-  .attendee-list {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
-    gap: 0.5rem;
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-
-  .series-dates {
-    margin: 0;
-    padding: 0;
-    border: 0;
-  }
-
-  .series-dates ul {
-    display: grid;
-    gap: 0.375rem;
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-
-  .series-date {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-    font-size: 0.9375em;
-  }
-
-  .series-actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-    margin-top: 0.75rem;
-  }
-
-  .series-actions [aria-disabled='true'] {
-    opacity: 0.6;
-    cursor: not-allowed;
-  }
-
-  .muted {
-    color: var(--_muted);
-  }
-
-  .open-link {
-    justify-self: start;
-    margin-top: 0.5rem;
   }
 `;

@@ -1,6 +1,6 @@
 // What the calendar reads from Circle's event posts, apart from how it draws them.
 
-import type { EventPost, RecurringEvent } from '../../api/types.js';
+import type { EventPost } from '../../api/types.js';
 
 export type EventSettings = NonNullable<EventPost['event_setting_attributes']>;
 
@@ -9,6 +9,11 @@ export function validDate(value: string | null | undefined): Date | undefined {
   if (!value) return undefined;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** The title an event shows: its display title, else its name. */
+export function titleOf(event: EventPost): string {
+  return event.display_title || event.name || '';
 }
 
 export function startOf(event: EventPost): Date | undefined {
@@ -68,21 +73,30 @@ export function rsvpChanges(event: EventPost, going: boolean): Partial<EventPost
   };
 }
 
-/** An occurrence of a series as it will be once the member's RSVP to it is saved. */
-export function occurrenceGoing(occurrence: RecurringEvent): Partial<RecurringEvent> {
-  return { rsvped_event: true, rsvp_count: (occurrence.rsvp_count ?? 0) + 1 };
+/** Whether the event keeps its place or join link from this member (until they RSVP). */
+export function locationHidden(event: EventPost): boolean {
+  const settings = event.event_setting_attributes;
+  return Boolean(settings?.hide_location_from_non_attendees) && !event.rsvped_event;
 }
 
-/** Whether the member may RSVP to an occurrence of a series now. */
-export function canRsvpOccurrence(occurrence: RecurringEvent, now: number): boolean {
-  const end = validDate(occurrence.ends_at) ?? validDate(occurrence.starts_at);
-  const ended = end !== undefined && end.getTime() <= now;
+/** Whether the event takes place in person rather than online. */
+export function isInPerson(event: EventPost): boolean {
+  const settings = event.event_setting_attributes ?? {};
   return (
-    !ended && !occurrence.rsvped_event && !isFull(occurrence.rsvp_limit, occurrence.rsvp_count ?? 0)
+    settings.location_type === 'in_person' ||
+    (!settings.location_type && Boolean(settings.in_person_location))
   );
 }
 
 /** A map search for an in-person address; every phone and desktop opens it in a map. */
 export function mapUrl(place: string): string {
   return `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(place)}`;
+}
+
+/** Whether an event takes place at some time from `from` until (not including) `until`. */
+export function overlaps(event: EventPost, from: number, until: number): boolean {
+  const start = startOf(event)?.getTime();
+  if (start === undefined) return from === -Infinity && until === Infinity;
+  const end = Math.max(endOf(event)?.getTime() ?? start, start + 1);
+  return start < until && end > from;
 }

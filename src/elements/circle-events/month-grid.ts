@@ -1,15 +1,9 @@
 import { css, html, nothing } from 'lit';
 import type { CSSResult, ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 
-import {
-  addDays,
-  addMonths,
-  formatDayHeading,
-  monthOf,
-  monthWeeks,
-  weekStartDay,
-} from './event-time.js';
+import { addDays, formatDayHeading, monthOf } from './event-time.js';
 import type { DayKey } from './event-time.js';
+import { addMonths, monthWeeks, weekStartDay } from './month-time.js';
 import { renderHeading } from '../../utils/heading.js';
 
 /** One event as a day cell shows it. */
