@@ -33,15 +33,27 @@ function markDone(tag: string): void {
   if (done.size === Object.keys(elementModules).length) observer?.disconnect();
 }
 
-/** Fetches and runs `tag`'s module; a failed fetch is retried when the tag next appears. */
+/**
+ * Fetches and runs `tag`'s module; a failed fetch is retried when the tag next appears. While the
+ * browser says it is offline nothing is fetched: the waiting tags load once it is back online.
+ * TODO: Chromium remembers a module that failed to arrive for the rest of the page, so there a
+ * chunk that failed while the browser thought it was online (a CDN outage) stays failed until
+ * the page reloads; asking again under another address would still meet the remembered failure
+ * of the core chunk it imports.
+ */
 function load(tag: string): void {
-  waiting.delete(tag);
-
   // Another copy of the bundle (the classic file, say) may have defined it meanwhile.
   if (customElements.get(tag)) {
+    waiting.delete(tag);
     markDone(tag);
     return;
   }
+
+  if (navigator.onLine === false) {
+    addEventListener('online', () => loadWithin(document), { once: true });
+    return;
+  }
+  waiting.delete(tag);
 
   // The shared core (config.ts is in it) starts downloading now, not once the element's chunk
   // has arrived and named it; the browser fetches each module once either way, and a failure
