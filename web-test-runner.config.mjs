@@ -45,6 +45,18 @@ const fixturePolicyHeader = async (context, next) => {
   if (existsSync(file)) context.set('Content-Security-Policy', readFileSync(file, 'utf8').trim());
 };
 
+// The browser reuses its tab from one test file to the next, and a file can leave the window
+// unfocused; there focus() moves the focus but fires no focus events. Test pages ask for this
+// (test/support/sandbox.ts) before their first test, so focus behaves the same in every file.
+const focusPagePlugin = {
+  name: 'focus-page',
+  async executeCommand({ command, session }) {
+    if (command !== 'focus-page') return undefined;
+    await session.browser.getPage(session.id).bringToFront();
+    return true;
+  },
+};
+
 // These ship CommonJS or UMD only; the browser gets one ES module bundled on first request.
 const commonJsOnly = { ajv: '/__esm/ajv.js', 'axe-core': '/__esm/axe-core.js' };
 const esmBundles = new Map();
@@ -84,6 +96,7 @@ export default {
   ],
   middleware: [fixturePolicyHeader],
   plugins: [
+    focusPagePlugin,
     mswWorkerPlugin,
     sharedSpecPlugin,
     commonJsPlugin,

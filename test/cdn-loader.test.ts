@@ -162,7 +162,9 @@ describe('the CDN loader', () => {
     section.remove();
   });
 
-  it("fetches the events' detail, calendar options and month view only when they are wanted", async () => {
+  it("fetches the events' detail, calendar options and month view only when they are wanted", async function () {
+    // Four chunks and their requests, one after another.
+    this.timeout(20_000);
     const events = document.createElement('circle-events');
     events.setAttribute('per-page', '3');
     document.body.append(events);

@@ -5,6 +5,7 @@
  * It also makes every test a contract check of the client: each request to the Member API must
  * be a method, path and query that Circle's OpenAPI document declares.
  */
+import { executeServerCommand } from '@web/test-runner-commands';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 
 import { startSandbox } from '../../demo/sandbox/browser.js';
@@ -25,6 +26,11 @@ worker.events.on('request:start', ({ request }) => {
 // The feed's virtualizer measures cards as they render; Chrome reports a benign
 // "ResizeObserver loop" error for that, which would otherwise fail whichever test is running.
 setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
+
+// Root hook: the page starts focused, as a reader's would (see web-test-runner.config.mjs).
+before(async () => {
+  await executeServerCommand('focus-page');
+});
 
 // Root hook: runs after every test of every file on this page.
 afterEach(() => {
