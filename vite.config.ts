@@ -93,6 +93,15 @@ const chunkGraph: Plugin = {
   },
 };
 
+/**
+ * The retrying import for builds whose chunks the browser does not load by address: it asks for
+ * no file again under another address (src/utils/retryable-import.bundled.ts).
+ */
+const bundledRetry = {
+  find: /^(.*\/utils\/retryable-import)\.js$/,
+  replacement: '$1.bundled.ts',
+};
+
 // Lit and nanostores read NODE_ENV; a host page has no `process`.
 const productionEnv = { 'process.env.NODE_ENV': JSON.stringify('production') };
 
@@ -169,9 +178,7 @@ export default defineConfig(({ mode }) => {
       plugins: [registration, compactTemplatesPlugin(), ownKeysOnly],
       define: productionEnv,
       // Its imports are all inlined: nothing to fetch again after a failure.
-      resolve: {
-        alias: [{ find: /^(.*\/utils\/retryable-import)\.js$/, replacement: '$1.classic.ts' }],
-      },
+      resolve: { alias: [bundledRetry] },
       publicDir: false,
       build: {
         outDir: 'dist/cdn',
@@ -197,6 +204,8 @@ export default defineConfig(({ mode }) => {
     }
     return {
       plugins: [registration, ownKeysOnly],
+      // The app's bundler loads the chunks and fetches a failed one again by itself.
+      resolve: { alias: [bundledRetry] },
       publicDir: false,
       build: {
         outDir: 'dist',

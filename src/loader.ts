@@ -27,6 +27,7 @@ const runningKey = Symbol.for('circle-widgets.loader');
 const waiting = new Set<string>();
 const done = new Set<string>();
 let observer: MutationObserver | undefined;
+let waitingForOnline = false;
 
 function markDone(tag: string): void {
   done.add(tag);
@@ -50,7 +51,8 @@ function load(tag: string): void {
   }
 
   if (navigator.onLine === false) {
-    addEventListener('online', () => loadWithin(document), { once: true });
+    if (!waitingForOnline) addEventListener('online', loadWaiting, { once: true });
+    waitingForOnline = true;
     return;
   }
   waiting.delete(tag);
@@ -66,6 +68,12 @@ function load(tag: string): void {
       console.error(`[circle-widgets] could not load <${tag}>`, error);
     },
   );
+}
+
+/** Back online: loads the tags that showed while the browser was offline. */
+function loadWaiting(): void {
+  waitingForOnline = false;
+  loadWithin(document);
 }
 
 /** Loads the modules of the waiting tags that `root` is or holds. */

@@ -59,4 +59,22 @@ describe('retryableImport', () => {
     expect((await load()).greet()).to.equal('Hello from a fetched module');
     expect(requests.map((url) => new URL(url).search)).to.deep.equal(['']);
   });
+
+  it('finds the address in a message that wraps it in brackets, as bundlers word theirs', async () => {
+    const queries: string[] = [];
+    worker.use(
+      http.get('/test/fixtures/lazy-greeting.ts', ({ request }) => {
+        queries.push(new URL(request.url).search);
+        return passthrough();
+      }),
+    );
+    const address = `${location.origin}/test/fixtures/lazy-greeting.ts`;
+    const load = retryableImport<{ greet: () => string }>(() =>
+      Promise.reject(new Error(`Loading chunk 7 failed. (error: ${address})`)),
+    );
+
+    await load().catch(() => undefined);
+    expect((await load()).greet()).to.equal('Hello from a fetched module');
+    expect(queries).to.deep.equal(['?retry=1']);
+  });
 });

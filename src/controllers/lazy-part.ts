@@ -1,10 +1,21 @@
 import { adoptStyles, supportsAdoptingStyleSheets } from 'lit';
 import type { CSSResultOrNative, ReactiveController, ReactiveElement } from 'lit';
 
+import { CircleApiError } from '../api/errors.js';
+
 /** What a lazily fetched module may bring besides its code: styles for the host's shadow root. */
 export interface LazyModule {
   styles?: CSSResultOrNative[];
 }
+
+/**
+ * What a part whose code could not be fetched shows: a lost connection, so the reader is told to
+ * check it, offered a retry, and the retry runs by itself once the browser is back online.
+ */
+export const codeUnreachable = new CircleApiError(
+  'network',
+  'A part of the widget could not be fetched.',
+);
 
 /**
  * Code that an element needs only in some views or after a click, such as a dialog: fetched the
@@ -22,11 +33,15 @@ export class LazyPart<T extends LazyModule> implements ReactiveController {
   failed = false;
 
   private loading?: Promise<T | undefined>;
-  private stylesAdopted = false;
 
+  /**
+   * @param fetchModule The module's `import()`, wrapped in `retryableImport()` once per module.
+   * @param onFailure Called once for each fetch that fails, to tell the page.
+   */
   constructor(
     private readonly host: ReactiveElement,
     private readonly fetchModule: () => Promise<T>,
+    private readonly onFailure?: () => void,
   ) {
     host.addController(this);
   }
@@ -58,34 +73,49 @@ export class LazyPart<T extends LazyModule> implements ReactiveController {
         this.loading = undefined;
         this.failed = true;
         this.host.requestUpdate();
+        this.onFailure?.();
         return undefined;
       },
     );
     return this.loading;
   }
 
+  /**
+   * Starts the fetch when a reader shows they are about to need the part (a pointer or focus
+   * reaching its button), so that the click rarely waits. A part whose fetch failed waits for the
+   * reader's own retry instead, so that nothing opens unasked.
+   */
+  prefetch(): void {
+    if (!this.module && !this.failed) void this.load();
+  }
+
   private adoptStyles(module: T): void {
     const root = this.host.renderRoot;
-    if (this.stylesAdopted || !module.styles?.length || !(root instanceof ShadowRoot)) return;
-
-    this.stylesAdopted = true;
-    adoptPartStyles(root, module.styles);
+    if (module.styles && root instanceof ShadowRoot) adoptPartStyles(root, module.styles);
   }
 }
 
+/** The part styles each shadow root has been given, so that none is added twice. */
+const adoptedParts = new WeakMap<ShadowRoot, Set<CSSResultOrNative>>();
+
 /**
- * Adds a lazily fetched part's styles after those a shadow root already has, for code that draws
- * into a root without being its element's controller (the rich-text renderer). Call it once per
- * root and part.
+ * Adds a lazily fetched part's styles after those a shadow root already has, once per root: also
+ * for code that draws into a root without being its element's controller (the rich-text renderer).
  */
 export function adoptPartStyles(root: ShadowRoot, styles: CSSResultOrNative[]): void {
+  let adopted = adoptedParts.get(root);
+  if (!adopted) adoptedParts.set(root, (adopted = new Set()));
+  const added = styles.filter((style) => !adopted.has(style));
+  if (added.length === 0) return;
+
+  added.forEach((style) => adopted.add(style));
   if (supportsAdoptingStyleSheets) {
-    const sheets = styles.map((style) =>
+    const sheets = added.map((style) =>
       style instanceof CSSStyleSheet ? style : style.styleSheet!,
     );
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
   } else {
     // Without constructable style sheets Lit adds <style> elements, after the host's own.
-    adoptStyles(root, styles);
+    adoptStyles(root, added);
   }
 }

@@ -3,6 +3,8 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 
 import { CircleApiError } from '../api/errors.js';
+import { codeUnreachable, LazyPart } from '../controllers/lazy-part.js';
+import type { LazyModule } from '../controllers/lazy-part.js';
 import type { LoadMore } from '../controllers/paged-list.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { PRESETS, THEMES, ThemeController } from '../controllers/theme-controller.js';
@@ -31,8 +33,6 @@ import {
   renderHeading,
 } from '../utils/heading.js';
 import type { HeadingAttributes } from '../utils/heading.js';
-
-export { WEB_PROTOCOLS };
 
 /** Circle documents no page-size limit; this keeps a typo from asking for thousands. */
 const MAX_PER_PAGE = 100;
@@ -332,6 +332,21 @@ export abstract class CircleElement extends LitElement {
         ${this.t('retry')}
       </button>
     </div>`;
+  }
+
+  /**
+   * A part of the element whose code is fetched on first use (see {@link LazyPart}); a fetch that
+   * fails is told to the page through `circle-error`, once each time.
+   */
+  protected lazyPart<T extends LazyModule>(fetchModule: () => Promise<T>): LazyPart<T> {
+    return new LazyPart(this, fetchModule, () => this.dispatchError(codeUnreachable));
+  }
+
+  /** "Loading…" while a part's code is on its way; the error with its retry if it failed. */
+  protected renderPartStatus(part: LazyPart<LazyModule>): TemplateResult {
+    return part.failed
+      ? this.renderError(codeUnreachable, () => void part.load())
+      : html`<p class="part-loading">${this.t('loading')}</p>`;
   }
 
   protected renderEmpty(key: StringKey): TemplateResult {

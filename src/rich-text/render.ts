@@ -10,7 +10,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { components } from '../api/schema.js';
 import { adoptPartStyles } from '../controllers/lazy-part.js';
 import { retryableImport } from '../utils/retryable-import.js';
-import { safeUrl } from '../utils/safe-url.js';
+import { safeUrl, WEB_PROTOCOLS } from '../utils/safe-url.js';
 
 export { safeUrl };
 
@@ -79,8 +79,6 @@ const DEFAULT_STRINGS: RichTextStrings = {
   loadFailed: 'The community could not be reached. Check your connection and try again.',
   retry: 'Try again',
 };
-
-const WEB_PROTOCOLS = ['http', 'https'] as const;
 
 /** Links leave the host page; `ugc` tells search engines the link is user content. */
 const LINK_REL = 'noopener noreferrer ugc';

@@ -133,6 +133,12 @@ export const sharedStyles = css`
     font-size: 0.875em;
   }
 
+  /* A part of the element whose code is on its way. */
+  .part-loading {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+
   .skeleton {
     border-radius: calc(var(--_radius) / 2);
     background: linear-gradient(

@@ -17,7 +17,9 @@ export function retryableImport<T>(importModule: () => Promise<T>): () => Promis
     if (navigator.onLine === false) return Promise.reject(new Error('The browser is offline.'));
 
     // TODO: Safari's error names no address, so there a retry repeats the same import, which an
-    // older Safari answers with the remembered failure until the page reloads.
+    // older Safari answers with the remembered failure until the page reloads. And a chunk this
+    // module imports (the core, the rich text) that is the one that failed stays failed in
+    // Chromium: the module asked for again imports it from its remembered address.
     if (!failedAddress) return importModule();
 
     attempts += 1;
@@ -36,8 +38,8 @@ export function retryableImport<T>(importModule: () => Promise<T>): () => Promis
   };
 }
 
-/** The address of the module a failed import names at the end of its message, if any. */
+/** The address of the module a failed import names in its message, if any. */
 function moduleAddress(error: unknown): string | undefined {
   const message = error instanceof Error ? error.message : '';
-  return /\bhttps?:\/\/\S+$/.exec(message)?.[0];
+  return /\bhttps?:\/\/[^\s'"()]+/.exec(message)?.[0];
 }

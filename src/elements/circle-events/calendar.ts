@@ -1,8 +1,7 @@
 import type { ICalEventRepeatingFreq, ICalRepeatingOptions } from 'ical-generator';
 
 import type { EventPost } from '../../api/types.js';
-import { safeUrl } from '../../utils/safe-url.js';
-import { WEB_PROTOCOLS } from '../circle-element.js';
+import { safeUrl, WEB_PROTOCOLS } from '../../utils/safe-url.js';
 import { isInPerson, locationHidden, validDate } from './event-model.js';
 import { wallClock } from './event-time.js';
 

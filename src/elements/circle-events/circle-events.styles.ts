@@ -310,12 +310,6 @@ export const eventsStyles = css`
     font-size: 0.8125em;
   }
 
-  /* While a part's code is on its way. */
-  .part-loading {
-    color: var(--_muted);
-    font-size: 0.875em;
-  }
-
   /* The detail dialog. */
   .detail {
     width: min(40rem, calc(100vw - 2rem));

@@ -17,7 +17,7 @@ import type { RichTextOptions } from '../../rich-text/render.js';
 import { richTextStyles } from '../../rich-text/rich-text.styles.js';
 import { formatEventRange } from '../../utils/format.js';
 import { safeUrl } from '../../utils/safe-url.js';
-import { WEB_PROTOCOLS } from '../circle-element.js';
+import { WEB_PROTOCOLS } from '../../utils/safe-url.js';
 import { detailStyles } from './event-detail.styles.js';
 import {
   attendeeCount,

@@ -8,7 +8,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 
 import { CircleApiError } from '../../api/errors.js';
 import type { EventPost, Page, Post } from '../../api/types.js';
-import { renderRichText, safeUrl } from '../../rich-text/render.js';
+import { renderRichText } from '../../rich-text/render.js';
 import type { RichTextOptions } from '../../rich-text/render.js';
 import { richTextStyles } from '../../rich-text/rich-text.styles.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
@@ -22,7 +22,8 @@ import { pageUrl } from '../../config.js';
 import { formatDateTime, formatEventRange } from '../../utils/format.js';
 import { toJson } from '../../utils/json.js';
 import { retryableImport } from '../../utils/retryable-import.js';
-import { CircleElement, WEB_PROTOCOLS, validPerPage } from '../circle-element.js';
+import { safeUrl, WEB_PROTOCOLS } from '../../utils/safe-url.js';
+import { CircleElement, validPerPage } from '../circle-element.js';
 import { feedStyles } from './circle-feed.styles.js';
 import type { GalleryImage, Viewer } from './picture-viewer.js';
 

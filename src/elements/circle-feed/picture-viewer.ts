@@ -6,7 +6,7 @@ import type { TemplateResult } from 'lit';
 
 import type { StringKey } from '../../i18n/strings.js';
 import { safeUrl } from '../../utils/safe-url.js';
-import { WEB_PROTOCOLS } from '../circle-element.js';
+import { WEB_PROTOCOLS } from '../../utils/safe-url.js';
 
 export type GalleryImage = {
   id?: number;

@@ -9,10 +9,10 @@ import { PagedList } from '../../controllers/paged-list.js';
 import type { LoadMore, PageResult } from '../../controllers/paged-list.js';
 import { CircleLikeEvent } from '../../events.js';
 import { msgIsolated } from '../../i18n/isolate.js';
-import { renderRichText, safeUrl } from '../../rich-text/render.js';
+import { renderRichText } from '../../rich-text/render.js';
 import { richTextStyles } from '../../rich-text/rich-text.styles.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
-import { WEB_PROTOCOLS } from '../circle-element.js';
+import { safeUrl, WEB_PROTOCOLS } from '../../utils/safe-url.js';
 import { CommentThreadElement } from './comment-thread.js';
 import { postStyles } from './circle-post.styles.js';
 
