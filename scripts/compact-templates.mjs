@@ -3,8 +3,10 @@
 // every html`` template and the comments and spacing of every css`` block.
 //
 // - html`` (and staticHtml``): a run of white space that holds a line break becomes one space.
-//   The browser collapses such runs to one space anyway, so what renders is the same; text
-//   inside <pre> and <textarea>, where it would not be, is refused with an error.
+//   The browser collapses such runs in text to one space anyway, so what renders is the same;
+//   text inside <pre> and <textarea>, where it would not be, is refused with an error. In a
+//   written attribute value such a run becomes one space too, which token lists (`class`,
+//   `sandbox`) don't mind; a multi-line `title` written in a template would lose its breaks.
 // - css``: each static piece is minified by Lightning CSS. An interpolation must stand between
 //   whole rules (`${otherStyles}`), so every piece is a style sheet of its own.
 import { transform as minifyCss } from 'lightningcss';
