@@ -2,46 +2,17 @@
 // shows the element's error with its retry, and the retry shows the part once the code can be
 // fetched. A part's code is fetched once for the page, so each is tested once.
 import { worker } from './support/sandbox.js';
+import { calendar, CODE, expectUnreachable, part, text, WAIT } from './support/events.js';
 import { axeViolations } from './support/dom.js';
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 
-import { msg } from '../src/i18n/strings.js';
 import { resetSessions } from '../src/session/session.js';
 import { resetWarnings } from '../src/utils/warn.js';
-import type { CircleEvents } from '../src/elements/circle-events/circle-events.js';
-import '../src/elements/circle-events/circle-events.js';
-
-const ENDPOINT = '/api/circle-token';
-const WAIT = { timeout: 4000 };
-const CODE = '/src/elements/circle-events/';
-
-async function calendar(attributes = ''): Promise<CircleEvents> {
-  return fixture<CircleEvents>(
-    `<circle-events token-endpoint="${ENDPOINT}" per-page="50" ${attributes}></circle-events>`,
-  );
-}
-
-function part(root: Element, name: string): HTMLElement | null {
-  return (root.shadowRoot ?? root).querySelector<HTMLElement>(`[part~="${name}"]`);
-}
-
-function text(node: Element | null | undefined): string {
-  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
 
 /** Makes every fetch of the module `name` (such as 'event-detail') fail, as if offline. */
 function unreachable(name: string): void {
   worker.use(http.get(`${CODE}${name}.ts`, () => HttpResponse.error()));
-}
-
-/** Fails unless `error` is the element's error state for an unreachable part, with its retry. */
-function expectUnreachable(error: HTMLElement | null, where: string): void {
-  expect(error !== null, `no error in ${where}`).to.equal(true);
-  expect(error!.getAttribute('role')).to.equal('alert');
-  expect(text(error)).to.include(msg('errorTitle'));
-  expect(text(error)).to.include(msg('errorNetwork'));
-  expect(text(part(error!, 'retry-button'))).to.equal(msg('retry'));
 }
 
 // Anything thrown out of the element's callbacks or left unhandled would land here.
