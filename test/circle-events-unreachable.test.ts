@@ -1,12 +1,23 @@
 // When the code of a part of <circle-events> cannot be fetched (the CDN is unreachable), the part
-// shows the element's error with its retry, and the retry shows the part once the code can be
-// fetched. A part's code is fetched once for the page, so each is tested once.
+// shows the element's error with its retry, the page hears of each failed fetch once through
+// `circle-error`, and the retry shows the part once the code can be fetched. A part's code is
+// fetched once for the page, so each is tested once.
 import { worker } from './support/sandbox.js';
-import { calendar, CODE, expectUnreachable, part, text, WAIT } from './support/events.js';
+import {
+  calendar,
+  CODE,
+  expectUnreachable,
+  part,
+  recordCodeRequests,
+  text,
+  WAIT,
+} from './support/events.js';
 import { axeViolations } from './support/dom.js';
 import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 
+import type { CircleErrorDetail } from '../src/events.js';
 import { resetSessions } from '../src/session/session.js';
 import { resetWarnings } from '../src/utils/warn.js';
 
@@ -15,29 +26,47 @@ function unreachable(name: string): void {
   worker.use(http.get(`${CODE}${name}.ts`, () => HttpResponse.error()));
 }
 
+/** Long enough for a request or an event that should not come, to come. */
+async function settle(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 300));
+}
+
 // Anything thrown out of the element's callbacks or left unhandled would land here.
 const thrown: string[] = [];
 window.addEventListener('error', (event) => thrown.push(event.message));
 window.addEventListener('unhandledrejection', (event) => thrown.push(String(event.reason)));
+
+// What the page hears through `circle-error`, which bubbles out of the element to the document.
+const reported: string[] = [];
+document.addEventListener('circle-error', (event) => {
+  reported.push((event as CustomEvent<CircleErrorDetail>).detail.kind);
+});
+
+const { asked } = recordCodeRequests();
+
+/** How many times the page has asked for the module `name`, whatever the query. */
+const requestsFor = (name: string) => asked.filter((file) => file === `${name}.ts`).length;
 
 describe('<circle-events> parts whose code cannot be fetched', () => {
   beforeEach(() => {
     resetSessions();
     resetWarnings();
     thrown.length = 0;
+    reported.length = 0;
   });
 
   afterEach(() => {
     expect(thrown, 'thrown or unhandled').to.deep.equal([]);
   });
 
-  it('the detail opens on the title with the error and its retry', async () => {
+  it('the detail opens on the title with the error and its retry, told to the page', async () => {
     unreachable('event-detail');
     const element = await calendar();
     await waitUntil(() => part(element, 'item'), 'no events shown', WAIT);
     const title = part(part(element, 'item')!, 'title')!;
+    const link = title.querySelector<HTMLElement>('a, button')!;
 
-    title.querySelector<HTMLElement>('a, button')!.click();
+    link.click();
     const dialog = part(element, 'detail') as HTMLDialogElement;
     await waitUntil(() => dialog.open, 'the detail did not open', WAIT);
     await waitUntil(() => part(dialog, 'error'), 'no error in the detail', WAIT);
@@ -45,10 +74,29 @@ describe('<circle-events> parts whose code cannot be fetched', () => {
     expect(text(part(dialog, 'title'))).to.equal(text(title));
     expect(element.shadowRoot!.activeElement === part(dialog, 'detail-close')).to.equal(true);
     expect(await axeViolations(element)).to.deep.equal([]);
+    await settle();
+    expect(reported, 'circle-error for one failed fetch').to.deep.equal(['network']);
+
+    // Closed, focus goes back to the title; a reader's focus there does not try again unasked.
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialog.open, 'Esc did not close the detail', WAIT);
+    expect(element.shadowRoot!.activeElement === link, 'focus went back to the title').to.equal(
+      true,
+    );
+    await settle();
+    expect(requestsFor('event-detail'), 'fetched again unasked').to.equal(1);
+
+    // Opening the event again is the reader asking: a second failed fetch, told once more.
+    link.click();
+    await waitUntil(() => requestsFor('event-detail') === 2, 'the click did not try again', WAIT);
+    await waitUntil(() => part(dialog, 'error'), 'no error in the detail again', WAIT);
+    await settle();
+    expect(reported).to.deep.equal(['network', 'network']);
 
     worker.resetHandlers();
     part(dialog, 'retry-button')!.click();
     await waitUntil(() => part(dialog, 'body'), 'the retry did not show the event', WAIT);
+    expect(reported, 'circle-error once the part came').to.deep.equal(['network', 'network']);
     dialog.close();
   });
 
@@ -65,6 +113,8 @@ describe('<circle-events> parts whose code cannot be fetched', () => {
     expectUnreachable(part(item, 'error'), 'the calendar options');
     expect(menu.hidden).to.equal(true);
     expect(part(item, 'calendar')!.hasAttribute('aria-busy')).to.equal(false);
+    await settle();
+    expect(reported, 'circle-error for one failed fetch').to.deep.equal(['network']);
 
     worker.resetHandlers();
     part(item, 'retry-button')!.click();
@@ -78,6 +128,8 @@ describe('<circle-events> parts whose code cannot be fetched', () => {
     expectUnreachable(part(element, 'error'), 'the month view');
     expect(part(element, 'month-grid') === null, 'a grid without its code').to.equal(true);
     expect(await axeViolations(element)).to.deep.equal([]);
+    await settle();
+    expect(reported, 'circle-error for one failed fetch').to.deep.equal(['network']);
 
     worker.resetHandlers();
     part(element, 'retry-button')!.click();

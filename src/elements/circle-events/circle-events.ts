@@ -6,11 +6,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 
 import type { ApiClient } from '../../api/client.js';
-import { CircleApiError } from '../../api/errors.js';
 import type { EventPost } from '../../api/types.js';
 import { EndWatcher } from '../../controllers/end-watcher.js';
-import { LazyPart } from '../../controllers/lazy-part.js';
-import type { LazyModule } from '../../controllers/lazy-part.js';
 import { LiveClock } from '../../controllers/live-clock.js';
 import { PagedList } from '../../controllers/paged-list.js';
 import type { LoadMore, PageResult } from '../../controllers/paged-list.js';
@@ -288,7 +285,7 @@ export class CircleEvents extends CircleElement {
   );
 
   /** The code of the month view, fetched when the element first shows a month. */
-  private readonly monthPart = new LazyPart(this, loadMonthView);
+  private readonly monthPart = this.lazyPart(loadMonthView);
 
   /** The month view, once its code has come. */
   private month?: MonthView;
@@ -313,13 +310,13 @@ export class CircleEvents extends CircleElement {
   };
 
   /** The code of the detail's description, attendees and series dates, fetched on first use. */
-  private readonly detailPart = new LazyPart(this, loadEventDetail);
+  private readonly detailPart = this.lazyPart(loadEventDetail);
 
   /** The detail's description, attendees and dates, once their code has come. */
   private detail?: EventDetail;
 
   /** The code of the "Add to calendar" options, fetched on first use. */
-  private readonly calendarPart = new LazyPart(this, loadCalendarMenu);
+  private readonly calendarPart = this.lazyPart(loadCalendarMenu);
 
   /** What the calendar options' code works with. */
   private readonly calendarHost: CalendarMenuHost = {
@@ -860,7 +857,7 @@ export class CircleEvents extends CircleElement {
       >
         ${open && menu ? menu.renderCalendarOptions(event, this.calendarHost) : nothing}
       </ul>
-      ${waiting ? this.renderPartWait(this.calendarPart) : nothing}
+      ${waiting ? this.renderPartStatus(this.calendarPart) : nothing}
     </div>`;
   }
 
@@ -912,7 +909,7 @@ export class CircleEvents extends CircleElement {
   /** The month, once its code has come; the list's skeleton until then. */
   private renderMonth(): TemplateResult {
     if (this.month) return this.month.render();
-    return this.monthPart.failed ? this.renderPartWait(this.monthPart) : this.renderSkeleton();
+    return this.monthPart.failed ? this.renderPartStatus(this.monthPart) : this.renderSkeleton();
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1015,20 +1012,13 @@ export class CircleEvents extends CircleElement {
                       <h2 class="title" part="title" id="detail-title" dir="auto">
                         ${titleOf(event)}
                       </h2>
-                      ${this.renderPartWait(this.detailPart)}
+                      ${this.renderPartStatus(this.detailPart)}
                     </div>`
               }
             </div>`
           : nothing
       }
     </dialog>`;
-  }
-
-  /** "Loading…" while a part's code is on its way; the error and its retry if it failed. */
-  private renderPartWait(part: LazyPart<LazyModule>): TemplateResult {
-    return part.failed
-      ? this.renderError(partUnreachable(), () => void part.load())
-      : html`<p class="part-loading">${this.t('loading')}</p>`;
   }
 
   /**
@@ -1317,15 +1307,6 @@ export class CircleEvents extends CircleElement {
   private zoneLookupOf(event: EventPost): Promise<unknown> | undefined {
     return event.id === undefined ? undefined : this.zoneLookups.get(event.id);
   }
-}
-
-/**
- * Why a part of the element is missing: its code could not be fetched, which is a connection
- * problem for the reader (the error says to check it and offers to try again).
- * TODO: such a failure shows in the element but is not told to the page through `circle-error`.
- */
-function partUnreachable(): CircleApiError {
-  return new CircleApiError('network', 'The code for this part could not be fetched.');
 }
 
 /** With `filter="all"` the upcoming pages are read first, then the past ones. */
