@@ -399,13 +399,12 @@ export class CircleEvents extends CircleElement {
     const target = intent.composedPath()[0];
     if (!(target instanceof Element)) return;
 
-    // A failure stays on screen until the reader asks again; pointing does not retry it.
     const part = target.closest('.title, .facepile')
       ? this.detailPart
       : target.closest('.calendar-button')
         ? this.calendarPart
         : undefined;
-    if (part && !part.failed) void part.load();
+    part?.prefetch();
   };
 
   protected override forgetMemberData(): void {
