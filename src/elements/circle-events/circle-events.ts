@@ -940,6 +940,14 @@ export class CircleEvents extends CircleElement {
     const dialog = this.dialog;
     if (!dialog || dialog.open) return;
 
+    // A page may take the element away on the same click, and a dialog out of the document can't
+    // open: the event is dropped rather than left to load for a dialog nobody sees.
+    if (!dialog.isConnected) {
+      this.detailId = undefined;
+      this.detailOpener = undefined;
+      return;
+    }
+
     dialog.showModal();
     const close = dialog.querySelector<HTMLElement>('.detail-close');
     close?.focus();
@@ -963,6 +971,9 @@ export class CircleEvents extends CircleElement {
 
   /** After Esc, the close button or a click on the backdrop: focus goes back to the opener. */
   private onDialogClose(): void {
+    // The event comes a task after the dialog closed: by then another event may have opened it.
+    if (this.dialog?.open) return;
+
     this.detailId = undefined;
     this.calendarOpenFor = undefined;
     const opener = this.detailOpener;
