@@ -128,7 +128,7 @@ describe('<circle-events> parts whose code cannot be fetched', () => {
     await waitUntil(() => !menu.hidden, 'the retry did not show the options', WAIT);
   });
 
-  it('a month shows the error and its retry instead of its grid', async () => {
+  it('a month shows the error and its retry instead of its grid; refresh() retries too', async () => {
     unreachable('month-view');
     const element = await calendar('view="month"');
     await waitUntil(() => part(element, 'error'), 'no error instead of the month', WAIT);
@@ -137,6 +137,13 @@ describe('<circle-events> parts whose code cannot be fetched', () => {
     expect(await axeViolations(element)).to.deep.equal([]);
     await settle();
     expect(reported, 'circle-error for one failed fetch').to.deep.equal(['network']);
+
+    // refresh() tries again, as the retry does.
+    element.refresh();
+    await waitUntil(() => requestsFor('month-view') === 2, 'refresh() did not try again', WAIT);
+    await waitUntil(() => part(element, 'error'), 'no error after refresh()', WAIT);
+    await settle();
+    expect(reported).to.deep.equal(['network', 'network']);
 
     worker.resetHandlers();
     part(element, 'retry-button')!.click();

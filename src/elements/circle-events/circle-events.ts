@@ -414,10 +414,11 @@ export class CircleEvents extends CircleElement {
     this.closeDetail();
   }
 
-  /** Loads the events again. */
+  /** Loads the events again; a month view whose code could not be fetched asks for it again. */
   refresh(): void {
-    if (this.validView() === 'month') this.month?.reload();
-    else void this.firstPage.run();
+    if (this.validView() !== 'month') void this.firstPage.run();
+    else if (this.month) this.month.reload();
+    else if (this.monthPart.failed) void this.monthPart.load();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
