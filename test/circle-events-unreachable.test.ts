@@ -18,8 +18,12 @@ import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 
 import type { CircleErrorDetail } from '../src/events.js';
+import { msg } from '../src/i18n/strings.js';
 import { resetSessions } from '../src/session/session.js';
 import { resetWarnings } from '../src/utils/warn.js';
+
+/** Where the test server serves the iCalendar writer, which an .ics download fetches. */
+const ICAL_GENERATOR = '/node_modules/ical-generator/';
 
 /** Makes every fetch of the module `name` (such as 'event-detail') fail, as if offline. */
 function unreachable(name: string): void {
@@ -126,6 +130,50 @@ describe('<circle-events> parts whose code cannot be fetched', () => {
     worker.resetHandlers();
     part(item, 'retry-button')!.click();
     await waitUntil(() => !menu.hidden, 'the retry did not show the options', WAIT);
+  });
+
+  it('a failed .ics download says so; the next click fetches the writer', async function () {
+    // Its waits (events, options, the notice, the file) can add up on a busy machine.
+    this.timeout(12_000);
+    const writerRequests: string[] = [];
+    const recordWriterRequest = ({ request }: { request: Request }) => {
+      if (request.url.includes(ICAL_GENERATOR)) writerRequests.push(request.url);
+    };
+    worker.events.on('request:start', recordWriterRequest);
+    worker.use(http.get(new RegExp(ICAL_GENERATOR), () => HttpResponse.error()));
+    const files: Blob[] = [];
+    const { createObjectURL } = URL;
+    URL.createObjectURL = (blob: Blob) => {
+      files.push(blob);
+      return createObjectURL(blob);
+    };
+    // The download's own link would leave the test page.
+    const keepPage = (click: Event) => click.preventDefault();
+    document.addEventListener('click', keepPage, true);
+
+    try {
+      const element = await calendar();
+      await waitUntil(() => part(element, 'item'), 'no events shown', WAIT);
+      const item = part(element, 'item')!;
+      part(item, 'calendar-button')!.click();
+      const menu = part(item, 'calendar-menu')!;
+      await waitUntil(() => !menu.hidden, 'the options did not show', WAIT);
+
+      part(menu, 'calendar-option')!.click();
+      await waitUntil(() => part(element, 'notice'), 'the failed download said nothing', WAIT);
+      expect(text(part(element, 'notice'))).to.equal(msg('icsFailed'));
+      expect(files, 'a file without its writer').to.have.length(0);
+
+      worker.resetHandlers();
+      const asked = writerRequests.length;
+      part(menu, 'calendar-option')!.click();
+      await waitUntil(() => files.length === 1, 'the next click did not download the file', WAIT);
+      expect(writerRequests.length, 'the writer was not asked for again').to.be.above(asked);
+    } finally {
+      worker.events.removeListener('request:start', recordWriterRequest);
+      URL.createObjectURL = createObjectURL;
+      document.removeEventListener('click', keepPage, true);
+    }
   });
 
   it('a month shows the error and its retry instead of its grid; refresh() retries too', async () => {
