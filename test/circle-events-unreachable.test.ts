@@ -163,6 +163,7 @@ describe('<circle-events> parts whose code cannot be fetched', () => {
       await waitUntil(() => part(element, 'notice'), 'the failed download said nothing', WAIT);
       expect(text(part(element, 'notice'))).to.equal(msg('icsFailed'));
       expect(files, 'a file without its writer').to.have.length(0);
+      expect(reported, 'circle-error for the failed download').to.deep.equal(['network']);
 
       worker.resetHandlers();
       const asked = writerRequests.length;
