@@ -1016,7 +1016,7 @@ describe('<circle-events> calendar', () => {
       expect(text(dialogOf(element))).to.equal('');
     });
 
-    it('opens nothing and throws nothing when the element goes before the detail shows', async () => {
+    it('opens and throws nothing when the element leaves before the detail opens', async () => {
       const post = upcoming('Midnight launch party 🚀');
       const element = await calendar({ 'per-page': 50 });
       await loaded(element);

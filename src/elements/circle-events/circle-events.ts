@@ -13,6 +13,7 @@ import { PagedList } from '../../controllers/paged-list.js';
 import type { LoadMore, PageResult } from '../../controllers/paged-list.js';
 import { CircleEventOpenEvent, CircleRsvpEvent } from '../../events.js';
 import type { StringKey } from '../../i18n/strings.js';
+import { renderPlainText } from '../../rich-text/plain-text.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { formatEventRange, isTimeZone, viewerTimeZone, zoneName } from '../../utils/format.js';
 import { retryableImport } from '../../utils/retryable-import.js';
@@ -38,7 +39,6 @@ import {
   titleOf,
 } from './event-model.js';
 import type { EventSettings } from './event-model.js';
-import { renderPlainText } from './plain-text.js';
 import {
   addDays,
   dayKey,
