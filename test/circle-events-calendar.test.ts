@@ -1016,6 +1016,51 @@ describe('<circle-events> calendar', () => {
       expect(text(dialogOf(element))).to.equal('');
     });
 
+    it('opens and throws nothing when the element leaves before the detail opens', async () => {
+      const post = upcoming('Midnight launch party 🚀');
+      const element = await calendar({ 'per-page': 50 });
+      await loaded(element);
+      const dialog = dialogOf(element);
+      const thrown: string[] = [];
+      const onError = (event: ErrorEvent) => thrown.push(event.message);
+      const onRejection = (event: PromiseRejectionEvent) => thrown.push(String(event.reason));
+      window.addEventListener('error', onError);
+      window.addEventListener('unhandledrejection', onRejection);
+
+      // A page that swaps its content on the same click takes the element away with it.
+      try {
+        titleLink(element, post).click();
+        element.remove();
+        await settle();
+      } finally {
+        window.removeEventListener('error', onError);
+        window.removeEventListener('unhandledrejection', onRejection);
+      }
+      expect(thrown, 'thrown or unhandled').to.deep.equal([]);
+      expect(dialog.open).to.equal(false);
+    });
+
+    it('shows the event opened in the same task as the last one closed', async () => {
+      const [first, second] = [
+        upcoming('Midnight launch party 🚀'),
+        upcoming('Writing for developers workshop'),
+      ];
+      const element = await calendar({ 'per-page': 50 });
+      await loaded(element);
+      const dialog = await openDetail(element, first);
+
+      // The closed dialog's `close` event comes in a later task, once the second event is open.
+      dialog.close();
+      titleLink(element, second).click();
+      await waitUntil(() => dialog.open, 'the second event did not open', WAIT);
+      await settle();
+      expect(dialog.open, 'the dialog closed again').to.equal(true);
+      expect(text(part(dialog, 'title'))).to.equal(second.name);
+      const inDialog = dialog.contains(element.shadowRoot!.activeElement);
+      expect(inDialog, 'focus left the dialog').to.equal(true);
+      dialog.close();
+    });
+
     it('lists attendees 20 at a time, and the facepile opens them', async () => {
       const post = upcoming('Writing for developers workshop');
       const names = fillAttendees(post, 26);

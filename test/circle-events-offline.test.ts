@@ -2,67 +2,25 @@
 // is not asked for while the browser says it is offline, the part shows the element's error with
 // its retry, and it comes once the browser is back online. A module fetched once stays for the
 // page, so these tests live apart from those that fetch the parts' code.
-import { sandbox, worker } from './support/sandbox.js';
+import {
+  calendar,
+  expectUnreachable,
+  firstUpcoming,
+  focusOf,
+  loaded,
+  part,
+  parts,
+  recordCodeRequests,
+  text,
+  titleLink,
+  WAIT,
+} from './support/events.js';
 import { axeViolations, captureWarnings } from './support/dom.js';
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 
-import { msg } from '../src/i18n/strings.js';
 import { resetSessions } from '../src/session/session.js';
 import { resetWarnings } from '../src/utils/warn.js';
-import type { CircleEvents } from '../src/elements/circle-events/circle-events.js';
-import '../src/elements/circle-events/circle-events.js';
-
-const ENDPOINT = '/api/circle-token';
-const WAIT = { timeout: 4000 };
-
-type SandboxPost = (typeof sandbox.db.posts)[number];
-
-async function calendar(attributes = ''): Promise<CircleEvents> {
-  return fixture<CircleEvents>(
-    `<circle-events token-endpoint="${ENDPOINT}" per-page="50" ${attributes}></circle-events>`,
-  );
-}
-
-function part(root: Element, name: string): HTMLElement | null {
-  return (root.shadowRoot ?? root).querySelector<HTMLElement>(`[part~="${name}"]`);
-}
-
-function parts(root: Element, name: string): HTMLElement[] {
-  return [...(root.shadowRoot ?? root).querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
-}
-
-function text(node: Element | null | undefined): string {
-  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-/** The element's focused node, as a short description for a failure message. */
-function focusOf(element: CircleEvents): string {
-  const focused = element.shadowRoot!.activeElement;
-  return focused ? `<${focused.localName}> ${focused.getAttribute('part') ?? ''}` : 'nothing';
-}
-
-async function loaded(element: CircleEvents): Promise<void> {
-  await waitUntil(() => part(element, 'item'), 'no events shown', WAIT);
-}
-
-/** The next upcoming event in the sandbox, which the list shows first. */
-function firstUpcoming(): SandboxPost {
-  const now = Date.now();
-  return sandbox.db.posts
-    .filter((post) => Date.parse(post.event_setting_attributes?.ends_at ?? '') > now)
-    .sort(
-      (a, b) =>
-        Date.parse(a.event_setting_attributes!.starts_at!) -
-        Date.parse(b.event_setting_attributes!.starts_at!),
-    )[0];
-}
-
-function titleLink(element: CircleEvents, post: SandboxPost): HTMLElement {
-  const title = element.shadowRoot!.getElementById(`event-${post.id}-title`)!;
-  const card = title.closest<HTMLElement>('[part~="item"]')!;
-  return part(card, 'title')!.querySelector<HTMLElement>('a, button')!;
-}
 
 /** Makes the browser say it is offline, until the returned function brings it back. */
 function goOffline(): (announce: boolean) => void {
@@ -74,22 +32,8 @@ function goOffline(): (announce: boolean) => void {
   };
 }
 
-/** Fails unless `error` is the element's error state for an unreachable part, with its retry. */
-function expectUnreachable(error: HTMLElement | null, where: string): void {
-  expect(error, `no error in ${where}`).to.exist;
-  expect(error!.getAttribute('role')).to.equal('alert');
-  expect(text(error)).to.include(msg('errorTitle'));
-  expect(text(error)).to.include(msg('errorNetwork'));
-  expect(text(part(error!, 'retry-button'))).to.equal(msg('retry'));
-}
-
-/** The requests for the elements' own code, by file name. */
-const CODE = '/src/elements/circle-events/';
-const asked: string[] = [];
-worker.events.on('request:start', ({ request }) => {
-  const path = new URL(request.url).pathname;
-  if (path.startsWith(CODE)) asked.push(path.slice(CODE.length));
-});
+/** The requests for the element's own code, by file name, all through the page. */
+const { asked } = recordCodeRequests();
 
 describe('<circle-events> parts on a page that went offline first', () => {
   let backOnline: ((announce: boolean) => void) | undefined;

@@ -3,85 +3,38 @@
 // when the code could not be fetched (circle-events-unreachable and circle-events-offline). A
 // browser fetches a module once per page, so the order of these tests matters: the first ones see
 // each part's code fetched for the first time.
-import { sandbox, worker } from './support/sandbox.js';
+import { worker } from './support/sandbox.js';
+import {
+  calendar,
+  CODE,
+  ENDPOINT,
+  firstUpcoming,
+  focusOf,
+  loaded,
+  part,
+  parts,
+  recordCodeRequests,
+  text,
+  titleLink,
+  WAIT,
+} from './support/events.js';
 import { axeViolations } from './support/dom.js';
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { http, passthrough } from 'msw';
 
 import { msg } from '../src/i18n/strings.js';
 import { resetSessions } from '../src/session/session.js';
 import { resetWarnings } from '../src/utils/warn.js';
-import type { CircleEvents } from '../src/elements/circle-events/circle-events.js';
-import '../src/elements/circle-events/circle-events.js';
-
-const ENDPOINT = '/api/circle-token';
-const WAIT = { timeout: 4000 };
-
-type SandboxPost = (typeof sandbox.db.posts)[number];
-
-async function calendar(attributes = ''): Promise<CircleEvents> {
-  return fixture<CircleEvents>(
-    `<circle-events token-endpoint="${ENDPOINT}" per-page="50" ${attributes}></circle-events>`,
-  );
-}
-
-function part(root: Element, name: string): HTMLElement | null {
-  return (root.shadowRoot ?? root).querySelector<HTMLElement>(`[part~="${name}"]`);
-}
-
-function parts(root: Element, name: string): HTMLElement[] {
-  return [...(root.shadowRoot ?? root).querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
-}
-
-function text(node: Element | null | undefined): string {
-  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-/** The element's focused node, as a short description for a failure message. */
-function focusOf(element: CircleEvents): string {
-  const focused = element.shadowRoot!.activeElement;
-  return focused ? `<${focused.localName}> ${focused.getAttribute('part') ?? ''}` : 'nothing';
-}
-
-async function loaded(element: CircleEvents): Promise<void> {
-  await waitUntil(() => part(element, 'item'), 'no events shown', WAIT);
-}
-
-/** The next upcoming event in the sandbox, which the list shows first. */
-function firstUpcoming(): SandboxPost {
-  const now = Date.now();
-  return sandbox.db.posts
-    .filter((post) => Date.parse(post.event_setting_attributes?.ends_at ?? '') > now)
-    .sort(
-      (a, b) =>
-        Date.parse(a.event_setting_attributes!.starts_at!) -
-        Date.parse(b.event_setting_attributes!.starts_at!),
-    )[0];
-}
-
-function card(element: CircleEvents, post: SandboxPost): HTMLElement {
-  const title = element.shadowRoot!.getElementById(`event-${post.id}-title`)!;
-  return title.closest<HTMLElement>('[part~="item"]')!;
-}
-
-function titleLink(element: CircleEvents, post: SandboxPost): HTMLElement {
-  return part(card(element, post), 'title')!.querySelector<HTMLElement>('a, button')!;
-}
 
 // -------------------------------------------------------------------------------------------
 // The parts' code, as the page asks for it
 
-const CODE = '/src/elements/circle-events/';
-const asked: string[] = [];
-const recordRequest = ({ request }: { request: Request }) => {
-  const path = new URL(request.url).pathname;
-  if (path.startsWith(CODE)) asked.push(path.slice(CODE.length));
-};
+let codeRequests: ReturnType<typeof recordCodeRequests> | undefined;
 
 /** Whether the page has asked for the module `name` (such as 'event-detail') so far. */
 function askedFor(name: string): boolean {
-  return asked.includes(`${name}.ts`);
+  return codeRequests?.asked.includes(`${name}.ts`) ?? false;
 }
 
 /** Holds the page's request for the module `name` until `release()`. */
@@ -106,12 +59,11 @@ describe('<circle-events> parts fetched on demand', () => {
   beforeEach(() => {
     resetSessions();
     resetWarnings();
-    asked.length = 0;
-    worker.events.on('request:start', recordRequest);
+    codeRequests = recordCodeRequests();
   });
 
   afterEach(async () => {
-    worker.events.removeListener('request:start', recordRequest);
+    codeRequests?.stop();
     await resetMouse();
   });
 

@@ -11,6 +11,7 @@ import type { components } from '../api/schema.js';
 import { adoptPartStyles } from '../controllers/lazy-part.js';
 import { retryableImport } from '../utils/retryable-import.js';
 import { safeUrl, WEB_PROTOCOLS } from '../utils/safe-url.js';
+import { cutOff, MAX_TEXT_LENGTH, renderPlainText } from './plain-text.js';
 
 export { safeUrl };
 
@@ -90,13 +91,6 @@ const MAX_DEPTH = 50;
 const MAX_NODES = 200_000;
 
 /**
- * Text past this many characters is cut off with an ellipsis: laying out megabytes of text
- * freezes the page, and nobody reads that much in a widget.
- */
-// TODO: a body cut off here shows only its first 100,000 characters; the rest is only on Circle.
-const MAX_TEXT_LENGTH = 100_000;
-
-/**
  * The rich text of a post or comment as a `<div class="rich-text">` (style it with
  * `richTextStyles`). Falls back to `fallbackText` (the API's `body_plain_text`) when there is
  * no TipTap document. Never throws on malformed input.
@@ -114,7 +108,7 @@ export function renderRichText(
 
   const iosFallback = isRecord(body) ? body.circle_ios_fallback_text : undefined;
   const text = nonBlank(fallbackText) ?? nonBlank(iosFallback) ?? '';
-  return html`<div class="rich-text">${renderPlainText(cutOff(text, MAX_TEXT_LENGTH))}</div>`;
+  return html`<div class="rich-text">${renderPlainText(text)}</div>`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -337,13 +331,6 @@ function takeText(text: string, context: RenderContext): string {
   const shown = cutOff(text, Math.max(context.textLeft, 0));
   context.textLeft -= text.length;
   return shown;
-}
-
-/** `text` cut to `length` characters with an ellipsis, never inside a surrogate pair. */
-function cutOff(text: string, length: number): string {
-  if (text.length <= length) return text;
-  const end = /[\uD800-\uDBFF]/.test(text.charAt(length - 1)) ? length - 1 : length;
-  return `${text.slice(0, end)}…`;
 }
 
 function renderText(node: Record<string, unknown>, context: RenderContext): Rendered {
@@ -718,29 +705,6 @@ class LazyEmbedDirective extends AsyncDirective {
 }
 
 const lazyEmbed = directive(LazyEmbedDirective);
-
-// ---------------------------------------------------------------------------------------------
-// Plain text fallback
-
-/** `body_plain_text`: blank lines separate paragraphs, single newlines become line breaks. */
-function renderPlainText(text: string): Rendered[] {
-  const paragraphs = text.replace(/\r\n?/g, '\n').split(/\n(?:[ \t]*\n)+/);
-  const rendered: Rendered[] = [];
-  for (const paragraph of paragraphs) {
-    if (!paragraph.trim()) continue;
-
-    const lines: Rendered[] = [];
-    paragraph
-      .replace(/^\n+|\n+$/g, '')
-      .split('\n')
-      .forEach((line, index) => {
-        if (index > 0) lines.push(html`<br />`);
-        lines.push(line);
-      });
-    rendered.push(html`<p dir="auto">${lines}</p>`);
-  }
-  return rendered;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Small guards

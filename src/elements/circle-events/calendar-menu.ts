@@ -5,6 +5,7 @@ import { css, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 
 import type { EventPost } from '../../api/types.js';
+import { codeUnreachable } from '../../controllers/lazy-part.js';
 import type { StringKey } from '../../i18n/strings.js';
 import { googleCalendarUrl, icsFileName, icsFor, loadIcs, outlookUrl } from './calendar.js';
 
@@ -94,8 +95,9 @@ async function downloadIcs(event: EventPost, click: Event, host: CalendarMenuHos
     const zone = host.zoneLookup(event);
     const enough = new Promise((resolve) => setTimeout(resolve, ZONE_WAIT_MS));
     await Promise.all([loadIcs(), zone && Promise.race([zone, enough])]);
-  } catch (error) {
-    host.reportFailure('icsFailed', error);
+  } catch {
+    // The zone's lookup never fails: the writer's code could not be fetched.
+    host.reportFailure('icsFailed', codeUnreachable);
     return;
   }
 

@@ -1,6 +1,7 @@
 import type { ICalEventRepeatingFreq, ICalRepeatingOptions } from 'ical-generator';
 
 import type { EventPost } from '../../api/types.js';
+import { retryableImport } from '../../utils/retryable-import.js';
 import { safeUrl, WEB_PROTOCOLS } from '../../utils/safe-url.js';
 import { isInPerson, locationHidden, validDate } from './event-model.js';
 import { wallClock } from './event-time.js';
@@ -18,19 +19,21 @@ const FREQUENCIES: Record<string, { freq: Frequency; interval?: number }> = {
   yearly: { freq: 'YEARLY' },
 };
 
+// Fetched once for the page. After a failure the next call asks again, at an address Chromium
+// has not seen fail: it would answer the same import with the failure it remembers.
+const loadIcalGenerator = retryableImport(() => import('ical-generator'));
+const loadZoneWriter = retryableImport(() => import('./vtimezone.js'));
+
 let icalGenerator: IcalGenerator | undefined;
 let zoneWriter: ZoneWriter | undefined;
 
 /**
  * Fetches the iCalendar writer that {@link icsFor} needs: a large library that few members use,
  * so it stays out of the element's code until one of them asks for a file; with it, the
- * writer of time zone definitions.
+ * writer of time zone definitions. After a failure, the next call fetches again.
  */
 export async function loadIcs(): Promise<void> {
-  [icalGenerator, zoneWriter] = await Promise.all([
-    icalGenerator ?? import('ical-generator'),
-    zoneWriter ?? import('./vtimezone.js'),
-  ]);
+  [icalGenerator, zoneWriter] = await Promise.all([loadIcalGenerator(), loadZoneWriter()]);
 }
 
 /** The place or join link the card shows this member, as plain text; nothing if hidden. */

@@ -6,16 +6,14 @@ import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 
 import type { ApiClient } from '../../api/client.js';
-import { CircleApiError } from '../../api/errors.js';
 import type { EventPost } from '../../api/types.js';
 import { EndWatcher } from '../../controllers/end-watcher.js';
-import { LazyPart } from '../../controllers/lazy-part.js';
-import type { LazyModule } from '../../controllers/lazy-part.js';
 import { LiveClock } from '../../controllers/live-clock.js';
 import { PagedList } from '../../controllers/paged-list.js';
 import type { LoadMore, PageResult } from '../../controllers/paged-list.js';
 import { CircleEventOpenEvent, CircleRsvpEvent } from '../../events.js';
 import type { StringKey } from '../../i18n/strings.js';
+import { renderPlainText } from '../../rich-text/plain-text.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { formatEventRange, isTimeZone, viewerTimeZone, zoneName } from '../../utils/format.js';
 import { retryableImport } from '../../utils/retryable-import.js';
@@ -41,7 +39,6 @@ import {
   titleOf,
 } from './event-model.js';
 import type { EventSettings } from './event-model.js';
-import { renderPlainText } from './plain-text.js';
 import {
   addDays,
   dayKey,
@@ -288,7 +285,7 @@ export class CircleEvents extends CircleElement {
   );
 
   /** The code of the month view, fetched when the element first shows a month. */
-  private readonly monthPart = new LazyPart(this, loadMonthView);
+  private readonly monthPart = this.lazyPart(loadMonthView);
 
   /** The month view, once its code has come. */
   private month?: MonthView;
@@ -313,13 +310,13 @@ export class CircleEvents extends CircleElement {
   };
 
   /** The code of the detail's description, attendees and series dates, fetched on first use. */
-  private readonly detailPart = new LazyPart(this, loadEventDetail);
+  private readonly detailPart = this.lazyPart(loadEventDetail);
 
   /** The detail's description, attendees and dates, once their code has come. */
   private detail?: EventDetail;
 
   /** The code of the "Add to calendar" options, fetched on first use. */
-  private readonly calendarPart = new LazyPart(this, loadCalendarMenu);
+  private readonly calendarPart = this.lazyPart(loadCalendarMenu);
 
   /** What the calendar options' code works with. */
   private readonly calendarHost: CalendarMenuHost = {
@@ -402,13 +399,12 @@ export class CircleEvents extends CircleElement {
     const target = intent.composedPath()[0];
     if (!(target instanceof Element)) return;
 
-    // A failure stays on screen until the reader asks again; pointing does not retry it.
     const part = target.closest('.title, .facepile')
       ? this.detailPart
       : target.closest('.calendar-button')
         ? this.calendarPart
         : undefined;
-    if (part && !part.failed) void part.load();
+    part?.prefetch();
   };
 
   protected override forgetMemberData(): void {
@@ -418,10 +414,11 @@ export class CircleEvents extends CircleElement {
     this.closeDetail();
   }
 
-  /** Loads the events again. */
+  /** Loads the events again; a month view whose code could not be fetched asks for it again. */
   refresh(): void {
-    if (this.validView() === 'month') this.month?.reload();
-    else void this.firstPage.run();
+    if (this.validView() !== 'month') void this.firstPage.run();
+    else if (this.month) this.month.reload();
+    else if (this.monthPart.failed) void this.monthPart.load();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -860,7 +857,7 @@ export class CircleEvents extends CircleElement {
       >
         ${open && menu ? menu.renderCalendarOptions(event, this.calendarHost) : nothing}
       </ul>
-      ${waiting ? this.renderPartWait(this.calendarPart) : nothing}
+      ${waiting ? this.renderPartStatus(this.calendarPart) : nothing}
     </div>`;
   }
 
@@ -912,7 +909,7 @@ export class CircleEvents extends CircleElement {
   /** The month, once its code has come; the list's skeleton until then. */
   private renderMonth(): TemplateResult {
     if (this.month) return this.month.render();
-    return this.monthPart.failed ? this.renderPartWait(this.monthPart) : this.renderSkeleton();
+    return this.monthPart.failed ? this.renderPartStatus(this.monthPart) : this.renderSkeleton();
   }
 
   // -------------------------------------------------------------------------------------------
@@ -944,6 +941,14 @@ export class CircleEvents extends CircleElement {
     const dialog = this.dialog;
     if (!dialog || dialog.open) return;
 
+    // A page may take the element away on the same click, and a dialog out of the document can't
+    // open: the event is dropped rather than left to load for a dialog nobody sees.
+    if (!dialog.isConnected) {
+      this.detailId = undefined;
+      this.detailOpener = undefined;
+      return;
+    }
+
     dialog.showModal();
     const close = dialog.querySelector<HTMLElement>('.detail-close');
     close?.focus();
@@ -967,6 +972,9 @@ export class CircleEvents extends CircleElement {
 
   /** After Esc, the close button or a click on the backdrop: focus goes back to the opener. */
   private onDialogClose(): void {
+    // The event comes a task after the dialog closed: by then another event may have opened it.
+    if (this.dialog?.open) return;
+
     this.detailId = undefined;
     this.calendarOpenFor = undefined;
     const opener = this.detailOpener;
@@ -1015,20 +1023,13 @@ export class CircleEvents extends CircleElement {
                       <h2 class="title" part="title" id="detail-title" dir="auto">
                         ${titleOf(event)}
                       </h2>
-                      ${this.renderPartWait(this.detailPart)}
+                      ${this.renderPartStatus(this.detailPart)}
                     </div>`
               }
             </div>`
           : nothing
       }
     </dialog>`;
-  }
-
-  /** "Loading…" while a part's code is on its way; the error and its retry if it failed. */
-  private renderPartWait(part: LazyPart<LazyModule>): TemplateResult {
-    return part.failed
-      ? this.renderError(partUnreachable(), () => void part.load())
-      : html`<p class="part-loading">${this.t('loading')}</p>`;
   }
 
   /**
@@ -1317,15 +1318,6 @@ export class CircleEvents extends CircleElement {
   private zoneLookupOf(event: EventPost): Promise<unknown> | undefined {
     return event.id === undefined ? undefined : this.zoneLookups.get(event.id);
   }
-}
-
-/**
- * Why a part of the element is missing: its code could not be fetched, which is a connection
- * problem for the reader (the error says to check it and offers to try again).
- * TODO: such a failure shows in the element but is not told to the page through `circle-error`.
- */
-function partUnreachable(): CircleApiError {
-  return new CircleApiError('network', 'The code for this part could not be fetched.');
 }
 
 /** With `filter="all"` the upcoming pages are read first, then the past ones. */

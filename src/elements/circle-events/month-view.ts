@@ -24,11 +24,6 @@ const MAX_MONTH_PAGES = 10;
 export const styles = [
   monthGridStyles,
   css`
-    .month-loading {
-      color: var(--_muted);
-      font-size: 0.875em;
-    }
-
     /* The day opened from the grid lists its events below it. */
     .day-panel {
       margin-top: var(--_space);
@@ -149,7 +144,7 @@ export class MonthView {
         failed
           ? host.renderMonthError(this.loads.error, () => this.reload())
           : loading
-            ? html`<p class="month-loading" part="loading">${host.t('loading')}</p>`
+            ? html`<p class="part-loading" part="loading">${host.t('loading')}</p>`
             : nothing
       }
       ${this.openDay ? this.renderDayPanel(this.openDay, byDay.get(this.openDay) ?? []) : nothing}
