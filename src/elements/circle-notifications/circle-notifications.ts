@@ -5,15 +5,15 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 
 import { CircleApiError } from '../../api/errors.js';
 import type { Notification as CircleNotification } from '../../api/types.js';
+import { LazyPart } from '../../controllers/lazy-part.js';
+import { PagedList } from '../../controllers/paged-list.js';
+import type { LoadMore, PageResult } from '../../controllers/paged-list.js';
 import { CircleUnreadChangeEvent } from '../../events.js';
 import type { StringKey } from '../../i18n/strings.js';
 import { SignedOutError } from '../../session/session.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { formatBadgeCount } from '../../utils/format.js';
 import { retryableImport } from '../../utils/retryable-import.js';
-import { LazyPart } from '../../controllers/lazy-part.js';
-import { PagedList } from '../../controllers/paged-list.js';
-import type { LoadMore, PageResult } from '../../controllers/paged-list.js';
 import { CircleElement, validPerPage } from '../circle-element.js';
 import { notificationsStyles } from './circle-notifications.styles.js';
 import type { LiveCount, LiveCountClock, LiveMessage } from './live-count.js';
@@ -209,7 +209,7 @@ export class CircleNotifications extends CircleElement {
   private listEpoch = 0;
 
   /** The code of the panel's content, and the content once that code is in. */
-  private readonly panelCode = new LazyPart(this, loadPanelContent);
+  private readonly panelPart = new LazyPart(this, loadPanelContent);
   private panelContent?: PanelContent;
 
   private resizeObserver?: ResizeObserver;
@@ -423,8 +423,8 @@ export class CircleNotifications extends CircleElement {
 
     // The list's code, when the panel opens or a list shows; a failure waits for a retry.
     const shows = changed.has('open') || changed.has('variant');
-    if (shows && this.listShown()) void this.panelCode.load();
-    const module = this.panelCode.module;
+    if (shows && this.listShown()) void this.panelPart.load();
+    const module = this.panelPart.module;
     if (module && !this.panelContent) {
       this.panelContent = new module.PanelContent(this.panelHost());
     }
@@ -520,7 +520,7 @@ export class CircleNotifications extends CircleElement {
     const busy =
       this.list.loadingMore ||
       this.firstPage.status === TaskStatus.PENDING ||
-      (!this.panelContent && !this.panelCode.failed);
+      (!this.panelContent && !this.panelPart.failed);
 
     return html`
       ${tabs ?? nothing}
@@ -540,8 +540,8 @@ export class CircleNotifications extends CircleElement {
     const content = this.panelContent;
     if (!content) {
       // The list's code is on its way, or could not be fetched.
-      if (!this.panelCode.failed) return this.renderSkeleton();
-      return this.renderError(codeUnreachable, () => void this.panelCode.load());
+      if (!this.panelPart.failed) return this.renderSkeleton();
+      return this.renderError(codeUnreachable, () => void this.panelPart.load());
     }
 
     const empty: StringKey =
@@ -605,7 +605,7 @@ export class CircleNotifications extends CircleElement {
 
   /** A pointer over the bell, or focus on it, starts fetching the list's code before the click. */
   private readonly prefetchPanelContent = (): void => {
-    void this.panelCode.load();
+    void this.panelPart.load();
   };
 
   /** Keeps `open` in step with the popover, whoever showed or hid it (light dismiss included). */
