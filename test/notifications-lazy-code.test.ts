@@ -51,6 +51,15 @@ function unreachable(path: string) {
   return code;
 }
 
+/** The kinds of the `circle-error` events the element sends the page, as they come. */
+function errorsOf(element: Element): string[] {
+  const kinds: string[] = [];
+  element.addEventListener('circle-error', (event) => {
+    kinds.push((event as CustomEvent<{ kind: string }>).detail.kind);
+  });
+  return kinds;
+}
+
 async function mountBell(): Promise<CircleNotifications> {
   return fixture<CircleNotifications>(
     html`<circle-notifications token-endpoint=${ENDPOINT}></circle-notifications>`,
@@ -79,6 +88,7 @@ describe("<circle-notifications> when some of its code can't be fetched", () => 
   it('shows an error with a retry in the open panel, and the retry brings the list', async () => {
     const code = unreachable(PANEL_CODE);
     const element = await mountBell();
+    const errors = errorsOf(element);
     await waitUntil(() => part(element, 'badge'), 'no badge', WAIT);
     expect(code.requests, 'fetched before anyone went near the bell').to.deep.equal([]);
 
@@ -88,6 +98,14 @@ describe("<circle-notifications> when some of its code can't be fetched", () => 
     await waitUntil(() => code.failures === 1, 'focus did not fetch the code', WAIT);
     // The failure reaches the page a moment after the service worker sends it.
     await moment();
+    expect(errors, 'the page is told once').to.deep.equal(['network']);
+
+    // Focus coming back to the bell asks for nothing more: only opening it does.
+    bell.blur();
+    bell.focus();
+    await moment();
+    expect(code.requests, 'fetched again on focus after a failure').to.deep.equal(['']);
+    expect(errors).to.deep.equal(['network']);
 
     // Opening asks again, at a new address: the browser keeps the failed one as failed. The
     // panel shows the skeleton meanwhile, then the error.
@@ -99,6 +117,7 @@ describe("<circle-notifications> when some of its code can't be fetched", () => 
     expect(part(element, 'error')).to.equal(null);
 
     await waitUntil(() => part(element, 'error'), 'no error shown', WAIT);
+    expect(errors, 'once for each failed fetch').to.deep.equal(['network', 'network']);
     const error = part(element, 'error')!;
     expect(error.getAttribute('role')).to.equal('alert');
     expect(textOf(error)).to.include(msg('errorTitle'));

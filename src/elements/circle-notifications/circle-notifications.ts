@@ -3,9 +3,8 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 
-import { CircleApiError } from '../../api/errors.js';
 import type { Notification as CircleNotification } from '../../api/types.js';
-import { LazyPart } from '../../controllers/lazy-part.js';
+import { codeUnreachable } from '../../controllers/lazy-part.js';
 import { PagedList } from '../../controllers/paged-list.js';
 import type { LoadMore, PageResult } from '../../controllers/paged-list.js';
 import { CircleUnreadChangeEvent } from '../../events.js';
@@ -66,9 +65,6 @@ const loadPanelContent = retryableImport(() => import('./notification-panel.js')
  * bell never needs it.
  */
 const loadLiveCount = retryableImport(() => import('./live-count.js'));
-
-/** A part of the code that could not be fetched: the panel shows it, and both retry online. */
-const codeUnreachable = new CircleApiError('network', 'A part of the code could not be fetched.');
 
 /**
  * @summary A notification center for the signed-in member: a bell with a popover, or a list in
@@ -209,7 +205,7 @@ export class CircleNotifications extends CircleElement {
   private listEpoch = 0;
 
   /** The code of the panel's content, and the content once that code is in. */
-  private readonly panelPart = new LazyPart(this, loadPanelContent);
+  private readonly panelPart = this.lazyPart(loadPanelContent);
   private panelContent?: PanelContent;
 
   private resizeObserver?: ResizeObserver;
@@ -539,9 +535,8 @@ export class CircleNotifications extends CircleElement {
   private renderContent(): unknown {
     const content = this.panelContent;
     if (!content) {
-      // The list's code is on its way, or could not be fetched.
-      if (!this.panelPart.failed) return this.renderSkeleton();
-      return this.renderError(codeUnreachable, () => void this.panelPart.load());
+      // While the list's code is on its way, the skeleton holds the list's place.
+      return this.panelPart.failed ? this.renderPartStatus(this.panelPart) : this.renderSkeleton();
     }
 
     const empty: StringKey =
@@ -603,9 +598,12 @@ export class CircleNotifications extends CircleElement {
     this.toggle();
   };
 
-  /** A pointer over the bell, or focus on it, starts fetching the list's code before the click. */
+  /**
+   * A pointer over the bell, or focus on it, starts fetching the list's code before the click;
+   * after a failed fetch only opening the panel, or its retry, asks again.
+   */
   private readonly prefetchPanelContent = (): void => {
-    void this.panelPart.load();
+    this.panelPart.prefetch();
   };
 
   /** Keeps `open` in step with the popover, whoever showed or hid it (light dismiss included). */
