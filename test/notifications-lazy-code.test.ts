@@ -9,7 +9,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { delay, http, HttpResponse, passthrough } from 'msw';
 
 import { msg } from '../src/i18n/strings.js';
-import { resetSessions } from '../src/session/session.js';
+import { getSession, resetSessions } from '../src/session/session.js';
 import { CircleNotifications } from '../src/elements/circle-notifications/circle-notifications.js';
 import { axeViolations, textOf } from './support/dom.js';
 
@@ -75,14 +75,31 @@ describe("<circle-notifications> when some of its code can't be fetched", () => 
   it('shows the count once the poller arrives, fetched again when back online', async () => {
     const code = unreachable(POLLER_CODE);
     const element = await mountBell();
+    const errors = errorsOf(element);
     await waitUntil(() => code.failures === 1, "the poller's code was not asked for", WAIT);
     await moment();
     expect(part(element, 'badge')).to.equal(null);
+    expect(errors, 'the page is told once').to.deep.equal(['network']);
+
+    // Updates meanwhile ask for the code no more.
+    for (const placement of ['top-start', 'bottom-start', 'bottom-end'] as const) {
+      element.placement = placement;
+      await element.updateComplete;
+    }
+    await moment();
+    expect(code.requests, 'fetched again on an update').to.deep.equal(['']);
+
+    // Another session asks again.
+    getSession(ENDPOINT).reload();
+    await waitUntil(() => code.failures === 2, 'a new session did not ask for the code', WAIT);
+    await moment();
+    expect(code.requests).to.deep.equal(['', '?retry=1']);
+    expect(errors).to.deep.equal(['network', 'network']);
 
     code.reachable = true;
     window.dispatchEvent(new Event('online'));
     await waitUntil(() => part(element, 'badge'), 'no badge after coming back online', WAIT);
-    expect(code.requests).to.deep.equal(['', '?retry=1']);
+    expect(code.requests).to.deep.equal(['', '?retry=1', '?retry=2']);
   });
 
   it('shows an error with a retry in the open panel, and the retry brings the list', async () => {

@@ -5,6 +5,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 
 import type { Notification as CircleNotification } from '../../api/types.js';
 import { codeUnreachable } from '../../controllers/lazy-part.js';
+import type { LazyModule } from '../../controllers/lazy-part.js';
 import { PagedList } from '../../controllers/paged-list.js';
 import type { LoadMore, PageResult } from '../../controllers/paged-list.js';
 import { CircleUnreadChangeEvent } from '../../events.js';
@@ -60,11 +61,14 @@ type PopoverElement = HTMLElement & { showPopover(options?: { source?: HTMLEleme
  */
 const loadPanelContent = retryableImport(() => import('./notification-panel.js'));
 
+/** The poller's module: it has no `styles`, so TypeScript must be told that it fits a LazyPart. */
+type LiveCountModule = typeof import('./live-count.js') & LazyModule;
+
 /**
  * The count's poller, fetched once the visitor turns out to be signed in: a signed-out visitor's
  * bell never needs it.
  */
-const loadLiveCount = retryableImport(() => import('./live-count.js'));
+const loadLiveCount = retryableImport<LiveCountModule>(() => import('./live-count.js'));
 
 /**
  * @summary A notification center for the signed-in member: a bell with a popover, or a list in
@@ -208,6 +212,9 @@ export class CircleNotifications extends CircleElement {
   private readonly panelPart = this.lazyPart(loadPanelContent);
   private panelContent?: PanelContent;
 
+  /** The code of the count's poller, fetched once the visitor turns out to be signed in. */
+  private readonly pollerPart = this.lazyPart(loadLiveCount);
+
   private resizeObserver?: ResizeObserver;
   private positionFrame?: number;
   private watchingPosition = false;
@@ -343,7 +350,8 @@ export class CircleNotifications extends CircleElement {
 
   /**
    * Starts the count's poller once the member is known (tabs agree on one poller per member),
-   * and replaces it after a sign-in, a sign-out or a new interval.
+   * and replaces it after a sign-in, a sign-out or a new interval. When its code can't be
+   * fetched, the next session or the browser coming back online asks for it again.
    */
   private syncLiveCount(): void {
     const { session, api, state } = this.sessionController;
@@ -359,18 +367,10 @@ export class CircleNotifications extends CircleElement {
 
     session.getToken().then(
       async () => {
-        let liveCode: typeof import('./live-count.js');
-        try {
-          liveCode = await loadLiveCount();
-        } catch {
-          // The next update, or the browser coming back online, tries again.
-          if (this.liveFor === wanted) this.liveFor = undefined;
-          this.sessionController.retryWhenOnline(codeUnreachable, () => this.syncLiveCount());
-          return;
-        }
-
+        // A failed fetch leaves `liveFor` as it is, so that updates don't ask again.
+        const liveCode = await this.pollerPart.load();
         const current = session.$state.get();
-        if (this.liveFor !== wanted || current.status !== 'signed-in') return;
+        if (!liveCode || this.liveFor !== wanted || current.status !== 'signed-in') return;
 
         this.live = new liveCode.LiveCount({
           key: `${session.endpoint}|${current.memberId ?? 'member'}`,
@@ -395,6 +395,12 @@ export class CircleNotifications extends CircleElement {
       () => undefined,
     );
   }
+
+  /** Fetches the poller's code again after a failed fetch, and starts the poller once it is in. */
+  private readonly retryLiveCount = (): void => {
+    this.stopLiveCount();
+    this.syncLiveCount();
+  };
 
   /** @internal The poller's timers: the real ones, unless a subclass (a test) brings its own. */
   protected liveCountClock(): LiveCountClock | undefined {
@@ -448,6 +454,12 @@ export class CircleNotifications extends CircleElement {
   override render(): TemplateResult {
     const inline = this.isInline();
     const signedOut = this.sessionController.state.status === 'signed-out';
+
+    // A poller whose code could not be fetched tries again once the browser is back online;
+    // every render asks anew, as each update forgets the retries asked for before it.
+    if (this.pollerPart.failed) {
+      this.sessionController.retryWhenOnline(codeUnreachable, this.retryLiveCount);
+    }
 
     return html`
       ${inline ? nothing : this.renderBell(signedOut)}
