@@ -102,6 +102,37 @@ describe("<circle-notifications> when some of its code can't be fetched", () => 
     expect(code.requests).to.deep.equal(['', '?retry=1', '?retry=2']);
   });
 
+  // Before the panel's code is in: once it is, intent has nothing left to fetch.
+  it('listens for intent passively, and no more once the bell has left the page', async () => {
+    const code = unreachable(PANEL_CODE);
+    const element = document.createElement('circle-notifications');
+    element.setAttribute('token-endpoint', ENDPOINT);
+    const passive: string[] = [];
+    const listen = element.addEventListener.bind(element);
+    element.addEventListener = (
+      type: string,
+      listener: EventListenerOrEventListenerObject,
+      options?: boolean | AddEventListenerOptions,
+    ) => {
+      if (typeof options === 'object' && options.passive) passive.push(type);
+      listen(type, listener, options);
+    };
+    const page = await fixture<HTMLDivElement>(html`<div></div>`);
+    page.append(element);
+    await element.updateComplete;
+    expect(passive.sort()).to.deep.equal(['focusin', 'pointerenter', 'touchstart']);
+
+    const bell = part(element, 'bell')!;
+    element.remove();
+    for (const target of [bell, element]) {
+      target.dispatchEvent(new PointerEvent('pointerenter'));
+      target.dispatchEvent(new Event('touchstart', { bubbles: true, composed: true }));
+      target.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    }
+    await moment();
+    expect(code.requests, 'fetched for a bell no longer in the page').to.deep.equal([]);
+  });
+
   it('shows an error with a retry in the open panel, and the retry brings the list', async () => {
     const code = unreachable(PANEL_CODE);
     const element = await mountBell();

@@ -48,6 +48,9 @@ const MIN_PANEL_ROOM = 200;
 /** How long an announcement stays in the live region. */
 const ANNOUNCE_MS = 5000;
 
+/** Signs that the member is about to open the panel: a pointer, a touch or focus on the bell. */
+const INTENT_EVENTS = ['pointerenter', 'touchstart', 'focusin'] as const;
+
 // TODO: browsers without the popover attribute (before Safari 17, Firefox 125) get the panel
 // positioned inside the element, where an ancestor's overflow or transform can still clip it.
 const supportsPopover = 'showPopover' in HTMLElement.prototype;
@@ -258,6 +261,11 @@ export class CircleNotifications extends CircleElement {
     document.addEventListener('click', this.onDocumentClick, true);
     this.syncLiveCount();
 
+    // Passive, so that a touch scrolls the page without waiting for them.
+    for (const type of INTENT_EVENTS) {
+      this.addEventListener(type, this.prefetchPanelContent, { passive: true });
+    }
+
     // Leaving the page hid the popover without a `beforetoggle`; show it again if still open.
     this.popoverOpen = false;
     if (this.hasUpdated) void this.updateComplete.then(() => this.syncPopover());
@@ -266,6 +274,7 @@ export class CircleNotifications extends CircleElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('click', this.onDocumentClick, true);
+    for (const type of INTENT_EVENTS) this.removeEventListener(type, this.prefetchPanelContent);
     this.watchPosition(false);
     clearTimeout(this.announceTimer);
     setTitleBadge(this, 0, '');
@@ -503,9 +512,6 @@ export class CircleNotifications extends CircleElement {
       aria-expanded=${this.open ? 'true' : 'false'}
       aria-controls="panel"
       @click=${this.onBellClick}
-      @pointerenter=${this.prefetchPanelContent}
-      @focusin=${this.prefetchPanelContent}
-      @touchstart=${{ handleEvent: this.prefetchPanelContent, passive: true }}
     >
       <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
         <path d="M6 10a6 6 0 0 1 12 0c0 4.5 1.5 6.5 2.5 7.5h-17C4.5 16.5 6 14.5 6 10z" />
@@ -611,8 +617,9 @@ export class CircleNotifications extends CircleElement {
   };
 
   /**
-   * A pointer over the bell, or focus on it, starts fetching the list's code before the click;
-   * after a failed fetch only opening the panel, or its retry, asks again.
+   * A pointer, a touch or focus reaching the element (the bell, until the panel opens) starts
+   * fetching the list's code before the click; after a failed fetch only opening the panel, or
+   * its retry, asks again.
    */
   private readonly prefetchPanelContent = (): void => {
     this.panelPart.prefetch();
