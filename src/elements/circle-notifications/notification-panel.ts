@@ -7,12 +7,13 @@
 // does; shared helpers come from their own small modules, as one from circle-element.ts would
 // wrap the whole core.
 import { html, nothing } from 'lit';
-import type { ReactiveController, TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
 
 import type { ApiClient } from '../../api/client.js';
 import type { Notification as CircleNotification } from '../../api/types.js';
+import { EndWatcher } from '../../controllers/end-watcher.js';
 import type { LoadMore, PagedList } from '../../controllers/paged-list.js';
 import { CircleNotificationOpenEvent } from '../../events.js';
 import type { StringKey } from '../../i18n/strings.js';
@@ -95,19 +96,19 @@ export interface PanelHost {
  * and the reads, archives and deletes, each shown at once and undone with a message if Circle
  * refuses.
  */
-export class PanelContent implements ReactiveController {
+export class PanelContent {
   /** Notifications with a change on its way to Circle. */
   private pending = new Set<number>();
   private markingAll = false;
-  private observer?: IntersectionObserver;
-  private sentinel?: Element;
+
+  /** Loads the next page as the end of the list comes near. */
+  private readonly endWatcher: EndWatcher;
 
   constructor(private readonly host: PanelHost) {
-    host.element.addController(this);
-  }
-
-  hostDisconnected(): void {
-    this.watchEnd(undefined);
+    this.endWatcher = new EndWatcher(host.element, host.list, () => true, {
+      root: () => host.scroller,
+      margin: PREFETCH_MARGIN,
+    });
   }
 
   renderTabs(): TemplateResult {
@@ -187,7 +188,7 @@ export class PanelContent implements ReactiveController {
       )}
       ${
         host.list.hasMore && !host.list.error
-          ? html`<div class="sentinel" ${ref(this.watchEnd)}></div>`
+          ? html`<div class="sentinel" ${ref(this.endWatcher.watch)}></div>`
           : nothing
       }
       ${host.renderLoadMore(host.list)}
@@ -326,37 +327,6 @@ export class PanelContent implements ReactiveController {
     await element.updateComplete;
     element.renderRoot.querySelector<HTMLElement>(`#tab-${TABS[next]}`)?.focus();
   };
-
-  /** Watches the end of the list; the ref gives the sentinel, then undefined when it goes. */
-  private readonly watchEnd = (sentinel: Element | undefined): void => {
-    this.observer?.disconnect();
-    this.observer = undefined;
-    this.sentinel = sentinel;
-    if (!sentinel) return;
-
-    this.observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) void this.loadMoreNearEnd();
-      },
-      { root: this.host.scroller, rootMargin: `0px 0px ${PREFETCH_MARGIN} 0px` },
-    );
-    this.observer.observe(sentinel);
-  };
-
-  private async loadMoreNearEnd(): Promise<void> {
-    const list = this.host.list;
-    if (list.loadingMore || list.error || !list.hasMore) return;
-
-    await list.loadMore();
-    await this.host.element.updateComplete;
-
-    // The observer reports changes only; if the end is still near, ask it to look again.
-    const { observer, sentinel } = this;
-    if (observer && sentinel?.isConnected) {
-      observer.unobserve(sentinel);
-      observer.observe(sentinel);
-    }
-  }
 
   private async toggleMenu(id: number, focus: 'first' | 'last' = 'first'): Promise<void> {
     const { host } = this;
