@@ -215,6 +215,39 @@ export class CircleNotifications extends CircleElement {
   private readonly panelPart = this.lazyPart(loadPanelContent);
   private panelContent?: PanelContent;
 
+  /**
+   * What the panel's content works with. Its code is this element's own, fetched apart: it gets
+   * the element's state and helpers through these, which private members would not allow.
+   */
+  private readonly panelHost: PanelHost = {
+    element: this,
+    list: this.list,
+    api: () => this.sessionController.api,
+    tab: () => this.tab,
+    menuFor: () => this.menuFor,
+    setMenuFor: (id) => {
+      this.menuFor = id;
+    },
+    newWhileShown: () => this.newWhileShown,
+    listEpoch: () => this.listEpoch,
+    // In the panel the list scrolls inside it; inline, the page scrolls.
+    scroller: () => (this.isInline() ? null : (this.panel ?? null)),
+    t: (key, values) => this.t(key, values),
+    renderHeading: (depth, content, attributes) => this.renderHeading(depth, content, attributes),
+    renderAvatar: (url, name) => this.renderAvatar(url, name),
+    renderRelativeTime: (date) => this.renderRelativeTime(date),
+    renderLoadMore: (list) => this.renderLoadMore(list),
+    selectTab: (tab) => this.selectTab(tab),
+    showNew: () => this.showNew(),
+    announce: (message) => this.announce(message),
+    reportFailure: (key, error, subject) => this.reportFailure(key, error, subject),
+    withdrawFailure: (subject) => this.withdrawFailure(subject),
+    onLocalChange: (change) => this.onLocalChange(change),
+    setItems: (items) => this.setItems(items),
+    updateNotifications: (ids, changes) => this.updateNotifications(ids, changes),
+    itemElement: (id) => this.itemElement(id),
+  };
+
   /** The code of the count's poller, fetched once the visitor turns out to be signed in. */
   private readonly pollerPart = this.lazyPart(loadLiveCount);
 
@@ -437,7 +470,7 @@ export class CircleNotifications extends CircleElement {
     if (shows && this.listShown()) void this.panelPart.load();
     const module = this.panelPart.module;
     if (module && !this.panelContent) {
-      this.panelContent = new module.PanelContent(this.panelHost());
+      this.panelContent = new module.PanelContent(this.panelHost);
     }
 
     if (changed.has('open')) {
@@ -859,53 +892,6 @@ export class CircleNotifications extends CircleElement {
         ? { ...notification, ...changes(notification) }
         : notification,
     );
-  }
-
-  /** What the panel's content, once its code is in, reads and changes here. */
-  private panelHost(): PanelHost {
-    // The content's code is this element's own, fetched apart: it gets the element's state and
-    // helpers through these, which private and protected members would not allow.
-    const element = this;
-    return {
-      element,
-      list: this.list,
-      get tab() {
-        return element.tab;
-      },
-      get menuFor() {
-        return element.menuFor;
-      },
-      set menuFor(id) {
-        element.menuFor = id;
-      },
-      get newWhileShown() {
-        return element.newWhileShown;
-      },
-      get listEpoch() {
-        return element.listEpoch;
-      },
-      get scroller() {
-        // In the panel the list scrolls inside it; inline, the page scrolls.
-        return element.isInline() ? null : (element.panel ?? null);
-      },
-      get api() {
-        return element.sessionController.api;
-      },
-      t: (key, values) => this.t(key, values),
-      renderHeading: (depth, content, attributes) => this.renderHeading(depth, content, attributes),
-      renderAvatar: (url, name) => this.renderAvatar(url, name),
-      renderRelativeTime: (date) => this.renderRelativeTime(date),
-      renderLoadMore: (list) => this.renderLoadMore(list),
-      selectTab: (tab) => this.selectTab(tab),
-      showNew: () => this.showNew(),
-      announce: (message) => this.announce(message),
-      reportFailure: (key, error, subject) => this.reportFailure(key, error, subject),
-      withdrawFailure: (subject) => this.withdrawFailure(subject),
-      onLocalChange: (change) => this.onLocalChange(change),
-      setItems: (items) => this.setItems(items),
-      updateNotifications: (ids, changes) => this.updateNotifications(ids, changes),
-      itemElement: (id) => this.itemElement(id),
-    };
   }
 
   protected override checkAttributes(): string[] {
