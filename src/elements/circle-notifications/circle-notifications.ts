@@ -248,15 +248,15 @@ export class CircleNotifications extends CircleElement {
     itemElement: (id) => this.itemElement(id),
   };
 
-  /** The code of the count's poller, fetched once the visitor turns out to be signed in. */
-  private readonly pollerPart = this.lazyPart(loadLiveCount);
-
   private resizeObserver?: ResizeObserver;
   private positionFrame?: number;
   private watchingPosition = false;
   /** Whether the popover is showing or about to, as its last `beforetoggle` said. */
   private popoverOpen = false;
   private announceTimer?: ReturnType<typeof setTimeout>;
+
+  /** The code of the count's poller, fetched once the visitor turns out to be signed in. */
+  private readonly pollerPart = this.lazyPart(loadLiveCount);
 
   /** Polls the count, one tab for the whole browser, and shares changes between tabs. */
   private live?: LiveCount;
