@@ -9,7 +9,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { delay, http, HttpResponse, passthrough } from 'msw';
 
 import { msg } from '../src/i18n/strings.js';
-import { resetSessions } from '../src/session/session.js';
+import { getSession, resetSessions } from '../src/session/session.js';
 import { CircleNotifications } from '../src/elements/circle-notifications/circle-notifications.js';
 import { axeViolations, textOf } from './support/dom.js';
 
@@ -51,6 +51,15 @@ function unreachable(path: string) {
   return code;
 }
 
+/** The kinds of the `circle-error` events the element sends the page, as they come. */
+function errorsOf(element: Element): string[] {
+  const kinds: string[] = [];
+  element.addEventListener('circle-error', (event) => {
+    kinds.push((event as CustomEvent<{ kind: string }>).detail.kind);
+  });
+  return kinds;
+}
+
 async function mountBell(): Promise<CircleNotifications> {
   return fixture<CircleNotifications>(
     html`<circle-notifications token-endpoint=${ENDPOINT}></circle-notifications>`,
@@ -66,19 +75,68 @@ describe("<circle-notifications> when some of its code can't be fetched", () => 
   it('shows the count once the poller arrives, fetched again when back online', async () => {
     const code = unreachable(POLLER_CODE);
     const element = await mountBell();
+    const errors = errorsOf(element);
     await waitUntil(() => code.failures === 1, "the poller's code was not asked for", WAIT);
     await moment();
     expect(part(element, 'badge')).to.equal(null);
+    expect(errors, 'the page is told once').to.deep.equal(['network']);
+
+    // Updates meanwhile ask for the code no more.
+    for (const placement of ['top-start', 'bottom-start', 'bottom-end'] as const) {
+      element.placement = placement;
+      await element.updateComplete;
+    }
+    await moment();
+    expect(code.requests, 'fetched again on an update').to.deep.equal(['']);
+
+    // Another session asks again.
+    getSession(ENDPOINT).reload();
+    await waitUntil(() => code.failures === 2, 'a new session did not ask for the code', WAIT);
+    await moment();
+    expect(code.requests).to.deep.equal(['', '?retry=1']);
+    expect(errors).to.deep.equal(['network', 'network']);
 
     code.reachable = true;
     window.dispatchEvent(new Event('online'));
     await waitUntil(() => part(element, 'badge'), 'no badge after coming back online', WAIT);
-    expect(code.requests).to.deep.equal(['', '?retry=1']);
+    expect(code.requests).to.deep.equal(['', '?retry=1', '?retry=2']);
+  });
+
+  // Before the panel's code is in: once it is, intent has nothing left to fetch.
+  it('listens for intent passively, and no more once the bell has left the page', async () => {
+    const code = unreachable(PANEL_CODE);
+    const element = document.createElement('circle-notifications');
+    element.setAttribute('token-endpoint', ENDPOINT);
+    const passive: string[] = [];
+    const listen = element.addEventListener.bind(element);
+    element.addEventListener = (
+      type: string,
+      listener: EventListenerOrEventListenerObject,
+      options?: boolean | AddEventListenerOptions,
+    ) => {
+      if (typeof options === 'object' && options.passive) passive.push(type);
+      listen(type, listener, options);
+    };
+    const page = await fixture<HTMLDivElement>(html`<div></div>`);
+    page.append(element);
+    await element.updateComplete;
+    expect(passive.sort()).to.deep.equal(['focusin', 'pointerenter', 'touchstart']);
+
+    const bell = part(element, 'bell')!;
+    element.remove();
+    for (const target of [bell, element]) {
+      target.dispatchEvent(new PointerEvent('pointerenter'));
+      target.dispatchEvent(new Event('touchstart', { bubbles: true, composed: true }));
+      target.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    }
+    await moment();
+    expect(code.requests, 'fetched for a bell no longer in the page').to.deep.equal([]);
   });
 
   it('shows an error with a retry in the open panel, and the retry brings the list', async () => {
     const code = unreachable(PANEL_CODE);
     const element = await mountBell();
+    const errors = errorsOf(element);
     await waitUntil(() => part(element, 'badge'), 'no badge', WAIT);
     expect(code.requests, 'fetched before anyone went near the bell').to.deep.equal([]);
 
@@ -88,6 +146,14 @@ describe("<circle-notifications> when some of its code can't be fetched", () => 
     await waitUntil(() => code.failures === 1, 'focus did not fetch the code', WAIT);
     // The failure reaches the page a moment after the service worker sends it.
     await moment();
+    expect(errors, 'the page is told once').to.deep.equal(['network']);
+
+    // Focus coming back to the bell asks for nothing more: only opening it does.
+    bell.blur();
+    bell.focus();
+    await moment();
+    expect(code.requests, 'fetched again on focus after a failure').to.deep.equal(['']);
+    expect(errors).to.deep.equal(['network']);
 
     // Opening asks again, at a new address: the browser keeps the failed one as failed. The
     // panel shows the skeleton meanwhile, then the error.
@@ -99,6 +165,7 @@ describe("<circle-notifications> when some of its code can't be fetched", () => 
     expect(part(element, 'error')).to.equal(null);
 
     await waitUntil(() => part(element, 'error'), 'no error shown', WAIT);
+    expect(errors, 'once for each failed fetch').to.deep.equal(['network', 'network']);
     const error = part(element, 'error')!;
     expect(error.getAttribute('role')).to.equal('alert');
     expect(textOf(error)).to.include(msg('errorTitle'));

@@ -3,17 +3,17 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 
-import { CircleApiError } from '../../api/errors.js';
 import type { Notification as CircleNotification } from '../../api/types.js';
+import { codeUnreachable } from '../../controllers/lazy-part.js';
+import type { LazyModule } from '../../controllers/lazy-part.js';
+import { PagedList } from '../../controllers/paged-list.js';
+import type { LoadMore, PageResult } from '../../controllers/paged-list.js';
 import { CircleUnreadChangeEvent } from '../../events.js';
 import type { StringKey } from '../../i18n/strings.js';
 import { SignedOutError } from '../../session/session.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { formatBadgeCount } from '../../utils/format.js';
 import { retryableImport } from '../../utils/retryable-import.js';
-import { LazyPart } from '../../controllers/lazy-part.js';
-import { PagedList } from '../../controllers/paged-list.js';
-import type { LoadMore, PageResult } from '../../controllers/paged-list.js';
 import { CircleElement, validPerPage } from '../circle-element.js';
 import { notificationsStyles } from './circle-notifications.styles.js';
 import type { LiveCount, LiveCountClock, LiveMessage } from './live-count.js';
@@ -48,6 +48,9 @@ const MIN_PANEL_ROOM = 200;
 /** How long an announcement stays in the live region. */
 const ANNOUNCE_MS = 5000;
 
+/** Signs that the member is about to open the panel: a pointer, a touch or focus on the bell. */
+const INTENT_EVENTS = ['pointerenter', 'touchstart', 'focusin'] as const;
+
 // TODO: browsers without the popover attribute (before Safari 17, Firefox 125) get the panel
 // positioned inside the element, where an ancestor's overflow or transform can still clip it.
 const supportsPopover = 'showPopover' in HTMLElement.prototype;
@@ -61,14 +64,14 @@ type PopoverElement = HTMLElement & { showPopover(options?: { source?: HTMLEleme
  */
 const loadPanelContent = retryableImport(() => import('./notification-panel.js'));
 
+/** The poller's module: it has no `styles`, so TypeScript must be told that it fits a LazyPart. */
+type LiveCountModule = typeof import('./live-count.js') & LazyModule;
+
 /**
  * The count's poller, fetched once the visitor turns out to be signed in: a signed-out visitor's
  * bell never needs it.
  */
-const loadLiveCount = retryableImport(() => import('./live-count.js'));
-
-/** A part of the code that could not be fetched: the panel shows it, and both retry online. */
-const codeUnreachable = new CircleApiError('network', 'A part of the code could not be fetched.');
+const loadLiveCount = retryableImport<LiveCountModule>(() => import('./live-count.js'));
 
 /**
  * @summary A notification center for the signed-in member: a bell with a popover, or a list in
@@ -209,8 +212,41 @@ export class CircleNotifications extends CircleElement {
   private listEpoch = 0;
 
   /** The code of the panel's content, and the content once that code is in. */
-  private readonly panelCode = new LazyPart(this, loadPanelContent);
+  private readonly panelPart = this.lazyPart(loadPanelContent);
   private panelContent?: PanelContent;
+
+  /**
+   * What the panel's content works with. Its code is this element's own, fetched apart: it gets
+   * the element's state and helpers through these, which private members would not allow.
+   */
+  private readonly panelHost: PanelHost = {
+    element: this,
+    list: this.list,
+    api: () => this.sessionController.api,
+    tab: () => this.tab,
+    menuFor: () => this.menuFor,
+    setMenuFor: (id) => {
+      this.menuFor = id;
+    },
+    newWhileShown: () => this.newWhileShown,
+    listEpoch: () => this.listEpoch,
+    // In the panel the list scrolls inside it; inline, the page scrolls.
+    scroller: () => (this.isInline() ? null : (this.panel ?? null)),
+    t: (key, values) => this.t(key, values),
+    renderHeading: (depth, content, attributes) => this.renderHeading(depth, content, attributes),
+    renderAvatar: (url, name) => this.renderAvatar(url, name),
+    renderRelativeTime: (date) => this.renderRelativeTime(date),
+    renderLoadMore: (list) => this.renderLoadMore(list),
+    selectTab: (tab) => this.selectTab(tab),
+    showNew: () => this.showNew(),
+    announce: (message) => this.announce(message),
+    reportFailure: (key, error, subject) => this.reportFailure(key, error, subject),
+    withdrawFailure: (subject) => this.withdrawFailure(subject),
+    onLocalChange: (change) => this.onLocalChange(change),
+    setItems: (items) => this.setItems(items),
+    updateNotifications: (ids, changes) => this.updateNotifications(ids, changes),
+    itemElement: (id) => this.itemElement(id),
+  };
 
   private resizeObserver?: ResizeObserver;
   private positionFrame?: number;
@@ -218,6 +254,9 @@ export class CircleNotifications extends CircleElement {
   /** Whether the popover is showing or about to, as its last `beforetoggle` said. */
   private popoverOpen = false;
   private announceTimer?: ReturnType<typeof setTimeout>;
+
+  /** The code of the count's poller, fetched once the visitor turns out to be signed in. */
+  private readonly pollerPart = this.lazyPart(loadLiveCount);
 
   /** Polls the count, one tab for the whole browser, and shares changes between tabs. */
   private live?: LiveCount;
@@ -255,6 +294,11 @@ export class CircleNotifications extends CircleElement {
     document.addEventListener('click', this.onDocumentClick, true);
     this.syncLiveCount();
 
+    // Passive, so that a touch scrolls the page without waiting for them.
+    for (const type of INTENT_EVENTS) {
+      this.addEventListener(type, this.prefetchPanelContent, { passive: true });
+    }
+
     // Leaving the page hid the popover without a `beforetoggle`; show it again if still open.
     this.popoverOpen = false;
     if (this.hasUpdated) void this.updateComplete.then(() => this.syncPopover());
@@ -263,6 +307,7 @@ export class CircleNotifications extends CircleElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('click', this.onDocumentClick, true);
+    for (const type of INTENT_EVENTS) this.removeEventListener(type, this.prefetchPanelContent);
     this.watchPosition(false);
     clearTimeout(this.announceTimer);
     setTitleBadge(this, 0, '');
@@ -347,7 +392,8 @@ export class CircleNotifications extends CircleElement {
 
   /**
    * Starts the count's poller once the member is known (tabs agree on one poller per member),
-   * and replaces it after a sign-in, a sign-out or a new interval.
+   * and replaces it after a sign-in, a sign-out or a new interval. When its code can't be
+   * fetched, the next session or the browser coming back online asks for it again.
    */
   private syncLiveCount(): void {
     const { session, api, state } = this.sessionController;
@@ -363,18 +409,10 @@ export class CircleNotifications extends CircleElement {
 
     session.getToken().then(
       async () => {
-        let liveCode: typeof import('./live-count.js');
-        try {
-          liveCode = await loadLiveCount();
-        } catch {
-          // The next update, or the browser coming back online, tries again.
-          if (this.liveFor === wanted) this.liveFor = undefined;
-          this.sessionController.retryWhenOnline(codeUnreachable, () => this.syncLiveCount());
-          return;
-        }
-
+        // A failed fetch leaves `liveFor` as it is, so that updates don't ask again.
+        const liveCode = await this.pollerPart.load();
         const current = session.$state.get();
-        if (this.liveFor !== wanted || current.status !== 'signed-in') return;
+        if (!liveCode || this.liveFor !== wanted || current.status !== 'signed-in') return;
 
         this.live = new liveCode.LiveCount({
           key: `${session.endpoint}|${current.memberId ?? 'member'}`,
@@ -400,6 +438,12 @@ export class CircleNotifications extends CircleElement {
     );
   }
 
+  /** Fetches the poller's code again after a failed fetch, and starts the poller once it is in. */
+  private readonly retryLiveCount = (): void => {
+    this.stopLiveCount();
+    this.syncLiveCount();
+  };
+
   /** @internal The poller's timers: the real ones, unless a subclass (a test) brings its own. */
   protected liveCountClock(): LiveCountClock | undefined {
     return undefined;
@@ -423,10 +467,10 @@ export class CircleNotifications extends CircleElement {
 
     // The list's code, when the panel opens or a list shows; a failure waits for a retry.
     const shows = changed.has('open') || changed.has('variant');
-    if (shows && this.listShown()) void this.panelCode.load();
-    const module = this.panelCode.module;
+    if (shows && this.listShown()) void this.panelPart.load();
+    const module = this.panelPart.module;
     if (module && !this.panelContent) {
-      this.panelContent = new module.PanelContent(this.panelHost());
+      this.panelContent = new module.PanelContent(this.panelHost);
     }
 
     if (changed.has('open')) {
@@ -452,6 +496,12 @@ export class CircleNotifications extends CircleElement {
   override render(): TemplateResult {
     const inline = this.isInline();
     const signedOut = this.sessionController.state.status === 'signed-out';
+
+    // A poller whose code could not be fetched tries again once the browser is back online;
+    // every render asks anew, as each update forgets the retries asked for before it.
+    if (this.pollerPart.failed) {
+      this.sessionController.retryWhenOnline(codeUnreachable, this.retryLiveCount);
+    }
 
     return html`
       ${inline ? nothing : this.renderBell(signedOut)}
@@ -495,9 +545,6 @@ export class CircleNotifications extends CircleElement {
       aria-expanded=${this.open ? 'true' : 'false'}
       aria-controls="panel"
       @click=${this.onBellClick}
-      @pointerenter=${this.prefetchPanelContent}
-      @focusin=${this.prefetchPanelContent}
-      @touchstart=${{ handleEvent: this.prefetchPanelContent, passive: true }}
     >
       <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
         <path d="M6 10a6 6 0 0 1 12 0c0 4.5 1.5 6.5 2.5 7.5h-17C4.5 16.5 6 14.5 6 10z" />
@@ -520,7 +567,7 @@ export class CircleNotifications extends CircleElement {
     const busy =
       this.list.loadingMore ||
       this.firstPage.status === TaskStatus.PENDING ||
-      (!this.panelContent && !this.panelCode.failed);
+      (!this.panelContent && !this.panelPart.failed);
 
     return html`
       ${tabs ?? nothing}
@@ -539,9 +586,8 @@ export class CircleNotifications extends CircleElement {
   private renderContent(): unknown {
     const content = this.panelContent;
     if (!content) {
-      // The list's code is on its way, or could not be fetched.
-      if (!this.panelCode.failed) return this.renderSkeleton();
-      return this.renderError(codeUnreachable, () => void this.panelCode.load());
+      // While the list's code is on its way, the skeleton holds the list's place.
+      return this.panelPart.failed ? this.renderPartStatus(this.panelPart) : this.renderSkeleton();
     }
 
     const empty: StringKey =
@@ -603,9 +649,13 @@ export class CircleNotifications extends CircleElement {
     this.toggle();
   };
 
-  /** A pointer over the bell, or focus on it, starts fetching the list's code before the click. */
+  /**
+   * A pointer, a touch or focus reaching the element (the bell, until the panel opens) starts
+   * fetching the list's code before the click; after a failed fetch only opening the panel, or
+   * its retry, asks again.
+   */
   private readonly prefetchPanelContent = (): void => {
-    void this.panelCode.load();
+    this.panelPart.prefetch();
   };
 
   /** Keeps `open` in step with the popover, whoever showed or hid it (light dismiss included). */
@@ -842,53 +892,6 @@ export class CircleNotifications extends CircleElement {
         ? { ...notification, ...changes(notification) }
         : notification,
     );
-  }
-
-  /** What the panel's content, once its code is in, reads and changes here. */
-  private panelHost(): PanelHost {
-    // The content's code is this element's own, fetched apart: it gets the element's state and
-    // helpers through these, which private and protected members would not allow.
-    const element = this;
-    return {
-      element,
-      list: this.list,
-      get tab() {
-        return element.tab;
-      },
-      get menuFor() {
-        return element.menuFor;
-      },
-      set menuFor(id) {
-        element.menuFor = id;
-      },
-      get newWhileShown() {
-        return element.newWhileShown;
-      },
-      get listEpoch() {
-        return element.listEpoch;
-      },
-      get scroller() {
-        // In the panel the list scrolls inside it; inline, the page scrolls.
-        return element.isInline() ? null : (element.panel ?? null);
-      },
-      get api() {
-        return element.sessionController.api;
-      },
-      t: (key, values) => this.t(key, values),
-      renderHeading: (depth, content, attributes) => this.renderHeading(depth, content, attributes),
-      renderAvatar: (url, name) => this.renderAvatar(url, name),
-      renderRelativeTime: (date) => this.renderRelativeTime(date),
-      renderLoadMore: (list) => this.renderLoadMore(list),
-      selectTab: (tab) => this.selectTab(tab),
-      showNew: () => this.showNew(),
-      announce: (message) => this.announce(message),
-      reportFailure: (key, error, subject) => this.reportFailure(key, error, subject),
-      withdrawFailure: (subject) => this.withdrawFailure(subject),
-      onLocalChange: (change) => this.onLocalChange(change),
-      setItems: (items) => this.setItems(items),
-      updateNotifications: (ids, changes) => this.updateNotifications(ids, changes),
-      itemElement: (id) => this.itemElement(id),
-    };
   }
 
   protected override checkAttributes(): string[] {

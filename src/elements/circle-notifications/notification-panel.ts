@@ -7,12 +7,13 @@
 // does; shared helpers come from their own small modules, as one from circle-element.ts would
 // wrap the whole core.
 import { html, nothing } from 'lit';
-import type { ReactiveController, TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
 
 import type { ApiClient } from '../../api/client.js';
 import type { Notification as CircleNotification } from '../../api/types.js';
+import { EndWatcher } from '../../controllers/end-watcher.js';
 import type { LoadMore, PagedList } from '../../controllers/paged-list.js';
 import { CircleNotificationOpenEvent } from '../../events.js';
 import type { StringKey } from '../../i18n/strings.js';
@@ -60,17 +61,20 @@ const DEFAULT_TEXT_STRUCTURE = ['actor_name', 'display_action', 'notifiable_titl
 export interface PanelHost {
   /** For what the element offers anyone: updates, events, its shadow root. */
   readonly element: CircleNotifications;
+  /** The element's list, the same one for its whole life. */
   readonly list: PagedList<CircleNotification, number>;
-  readonly tab: Tab;
+  api(): ApiClient | undefined;
+  tab(): Tab;
   /** The notification whose options are open. */
-  menuFor?: number;
+  menuFor(): number | undefined;
+  /** Opens the options of notification `id`, or closes them with undefined. */
+  setMenuFor(id: number | undefined): void;
   /** Whether more notifications arrived while the list was on screen. */
-  readonly newWhileShown: boolean;
+  newWhileShown(): boolean;
   /** Grows whenever the list is replaced, so a late rollback can't land in another list. */
-  readonly listEpoch: number;
+  listEpoch(): number;
   /** What scrolls the list: the popover, or the page (null) inline. */
-  readonly scroller: HTMLElement | null;
-  readonly api: ApiClient | undefined;
+  scroller(): HTMLElement | null;
   t(key: StringKey, values?: Record<string, string | number>): string;
   renderHeading(depth: number, content: unknown, attributes?: HeadingAttributes): TemplateResult;
   renderAvatar(url: unknown, name: string | undefined): TemplateResult;
@@ -95,19 +99,19 @@ export interface PanelHost {
  * and the reads, archives and deletes, each shown at once and undone with a message if Circle
  * refuses.
  */
-export class PanelContent implements ReactiveController {
+export class PanelContent {
   /** Notifications with a change on its way to Circle. */
   private pending = new Set<number>();
   private markingAll = false;
-  private observer?: IntersectionObserver;
-  private sentinel?: Element;
+
+  /** Loads the next page as the end of the list comes near. */
+  private readonly endWatcher: EndWatcher;
 
   constructor(private readonly host: PanelHost) {
-    host.element.addController(this);
-  }
-
-  hostDisconnected(): void {
-    this.watchEnd(undefined);
+    this.endWatcher = new EndWatcher(host.element, host.list, () => true, {
+      root: () => host.scroller(),
+      margin: PREFETCH_MARGIN,
+    });
   }
 
   renderTabs(): TemplateResult {
@@ -120,7 +124,7 @@ export class PanelContent implements ReactiveController {
       @keydown=${this.onTabKeydown}
     >
       ${TABS.map((tab) => {
-        const selected = tab === host.tab;
+        const selected = tab === host.tab();
         return html`<button
           class="tab"
           part=${selected ? 'tab selected-tab' : 'tab'}
@@ -156,7 +160,7 @@ export class PanelContent implements ReactiveController {
 
     return html`
       ${
-        host.newWhileShown
+        host.newWhileShown()
           ? html`<div class="show-new">
               <button
                 class="button primary"
@@ -187,7 +191,7 @@ export class PanelContent implements ReactiveController {
       )}
       ${
         host.list.hasMore && !host.list.error
-          ? html`<div class="sentinel" ${ref(this.watchEnd)}></div>`
+          ? html`<div class="sentinel" ${ref(this.endWatcher.watch)}></div>`
           : nothing
       }
       ${host.renderLoadMore(host.list)}
@@ -250,7 +254,7 @@ export class PanelContent implements ReactiveController {
     const id = notification.id;
     if (id === undefined) return nothing;
 
-    const open = host.menuFor === id;
+    const open = host.menuFor() === id;
     const menuId = `menu-${id}`;
     const label = host.t('notificationOptions', { notification: sentence });
     const busy = this.pending.has(id);
@@ -309,7 +313,7 @@ export class PanelContent implements ReactiveController {
   /** Arrow keys, Home and End move between the tabs and select them. */
   private readonly onTabKeydown = async (event: KeyboardEvent): Promise<void> => {
     const { element } = this.host;
-    const index = TABS.indexOf(this.host.tab);
+    const index = TABS.indexOf(this.host.tab());
     const forward = getComputedStyle(element).direction === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
     const backward = forward === 'ArrowRight' ? 'ArrowLeft' : 'ArrowRight';
     const targets: Record<string, number> = {
@@ -327,45 +331,14 @@ export class PanelContent implements ReactiveController {
     element.renderRoot.querySelector<HTMLElement>(`#tab-${TABS[next]}`)?.focus();
   };
 
-  /** Watches the end of the list; the ref gives the sentinel, then undefined when it goes. */
-  private readonly watchEnd = (sentinel: Element | undefined): void => {
-    this.observer?.disconnect();
-    this.observer = undefined;
-    this.sentinel = sentinel;
-    if (!sentinel) return;
-
-    this.observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) void this.loadMoreNearEnd();
-      },
-      { root: this.host.scroller, rootMargin: `0px 0px ${PREFETCH_MARGIN} 0px` },
-    );
-    this.observer.observe(sentinel);
-  };
-
-  private async loadMoreNearEnd(): Promise<void> {
-    const list = this.host.list;
-    if (list.loadingMore || list.error || !list.hasMore) return;
-
-    await list.loadMore();
-    await this.host.element.updateComplete;
-
-    // The observer reports changes only; if the end is still near, ask it to look again.
-    const { observer, sentinel } = this;
-    if (observer && sentinel?.isConnected) {
-      observer.unobserve(sentinel);
-      observer.observe(sentinel);
-    }
-  }
-
   private async toggleMenu(id: number, focus: 'first' | 'last' = 'first'): Promise<void> {
     const { host } = this;
-    if (host.menuFor === id) {
-      host.menuFor = undefined;
+    if (host.menuFor() === id) {
+      host.setMenuFor(undefined);
       return;
     }
 
-    host.menuFor = id;
+    host.setMenuFor(id);
     await host.element.updateComplete;
     const menu = host.element.renderRoot.querySelector<HTMLElement>(`#menu-${id}`);
     const options = menuOptions(menu);
@@ -375,10 +348,10 @@ export class PanelContent implements ReactiveController {
   }
 
   private closeMenu(): void {
-    const id = this.host.menuFor;
+    const id = this.host.menuFor();
     if (id === undefined) return;
 
-    this.host.menuFor = undefined;
+    this.host.setMenuFor(undefined);
     this.host.itemElement(id)?.querySelector<HTMLElement>('.menu-button')?.focus();
   }
 
@@ -390,7 +363,7 @@ export class PanelContent implements ReactiveController {
     const id = Number(wrapper.closest<HTMLElement>('.item')?.dataset.id);
     const focused = options.indexOf(host.element.shadowRoot?.activeElement as HTMLButtonElement);
 
-    if (event.key === 'Escape' && host.menuFor === id) {
+    if (event.key === 'Escape' && host.menuFor() === id) {
       event.preventDefault();
       event.stopPropagation();
       this.closeMenu();
@@ -400,7 +373,7 @@ export class PanelContent implements ReactiveController {
     event.preventDefault();
 
     // From the closed button, the arrows open the options on their first or last one.
-    if (host.menuFor !== id) {
+    if (host.menuFor() !== id) {
       if (event.target === button) {
         void this.toggleMenu(id, event.key === 'ArrowUp' ? 'last' : 'first');
       }
@@ -426,7 +399,7 @@ export class PanelContent implements ReactiveController {
     // Without a next element (a click on nothing focusable), the document's click handler
     // decides; closing here would swallow a click on an option in some browsers.
     const id = Number(wrapper.closest<HTMLElement>('.item')?.dataset.id);
-    if (this.host.menuFor === id && next) this.host.menuFor = undefined;
+    if (this.host.menuFor() === id && next) this.host.setMenuFor(undefined);
   };
 
   // -------------------------------------------------------------------------------------------
@@ -449,7 +422,7 @@ export class PanelContent implements ReactiveController {
   /** Clears one unread dot at once; brings the dot back, with a message, if Circle refuses. */
   private async markRead(notification: CircleNotification): Promise<void> {
     const { host } = this;
-    const api = host.api;
+    const api = host.api();
     const id = notification.id;
     if (!api || id === undefined || notification.read_at != null || this.pending.has(id)) return;
 
@@ -472,7 +445,7 @@ export class PanelContent implements ReactiveController {
   /** Clears every unread dot at once; brings them back, with a message, if Circle refuses. */
   private async markAllRead(): Promise<void> {
     const { host } = this;
-    const api = host.api;
+    const api = host.api();
     if (!api || this.markingAll) return;
 
     const unreadIds = host.list.items
@@ -506,15 +479,15 @@ export class PanelContent implements ReactiveController {
    */
   private async discard(id: number, action: 'archive' | 'delete'): Promise<void> {
     const { host } = this;
-    const api = host.api;
+    const api = host.api();
     const index = host.list.items.findIndex((notification) => notification.id === id);
     if (!api || index < 0 || this.pending.has(id)) return;
 
     // TODO: Circle pages by offset, so each removal (and, on the Unread tab, each read) shifts
     // the next page by one and "Load more" skips a notification until the list reloads.
     const notification = host.list.items[index];
-    const epoch = host.listEpoch;
-    host.menuFor = undefined;
+    const epoch = host.listEpoch();
+    host.setMenuFor(undefined);
     void this.moveFocusFrom(id);
     host.setItems(host.list.items.filter((item) => item.id !== id));
     this.setPending(id, true);
@@ -527,7 +500,7 @@ export class PanelContent implements ReactiveController {
       host.withdrawFailure(`remove-${id}`);
     } catch (error) {
       const items = host.list.items;
-      if (epoch === host.listEpoch && !items.some((item) => item.id === id)) {
+      if (epoch === host.listEpoch() && !items.some((item) => item.id === id)) {
         host.setItems([...items.slice(0, index), notification, ...items.slice(index)]);
       }
       const key = action === 'archive' ? 'archiveFailed' : 'deleteFailed';
