@@ -263,6 +263,12 @@ export class CircleFeed extends CircleElement {
       ] as const,
   });
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A picture asked for while the feed was out of the page opens now that it is back.
+    if (this.viewer) this.requestUpdate();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.statusTimer);
@@ -282,8 +288,9 @@ export class CircleFeed extends CircleElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
 
+    // A modal dialog needs a document: a feed taken out of the page opens it once back.
     const dialog = this.dialog;
-    if (dialog && this.viewer && !dialog.open) dialog.showModal();
+    if (dialog && this.viewer && !dialog.open && this.isConnected) dialog.showModal();
 
     if (!this.virtualizer && this.list.items.length > WINDOW_AFTER) void this.startWindowing();
   }
