@@ -6,14 +6,12 @@ import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 
-import { CircleApiError } from '../../api/errors.js';
 import type { EventPost, Page, Post } from '../../api/types.js';
 import { renderRichText } from '../../rich-text/render.js';
 import type { RichTextOptions } from '../../rich-text/render.js';
 import { richTextStyles } from '../../rich-text/rich-text.styles.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { EndWatcher } from '../../controllers/end-watcher.js';
-import { LazyPart } from '../../controllers/lazy-part.js';
 import { PagedList } from '../../controllers/paged-list.js';
 import type { LoadMore, PageResult } from '../../controllers/paged-list.js';
 import { CircleBookmarkEvent, CircleLikeEvent, CirclePostOpenEvent } from '../../events.js';
@@ -67,16 +65,6 @@ type PictureViewer = typeof import('./picture-viewer.js');
 
 /** The picture viewer's code, fetched once for every feed on the page. */
 const loadPictureViewer = retryableImport(() => import('./picture-viewer.js'));
-
-/**
- * A fetch of the viewer's code that failed, to show as the element's network error.
- * TODO: like every such error, it is retried when the browser comes back online, so the viewer a
- * reader asked for opens by itself then, even if they have moved on.
- */
-const VIEWER_FETCH_FAILED = new CircleApiError(
-  'network',
-  'The picture viewer could not be fetched.',
-);
 
 /** The virtualizer's code, fetched once for every feed on the page. */
 let virtualizerLoad: Promise<Virtualize> | undefined;
@@ -232,7 +220,16 @@ export class CircleFeed extends CircleElement {
 
   private statusTimer?: ReturnType<typeof setTimeout>;
 
-  private readonly pictureViewer = new LazyPart<PictureViewer>(this, loadPictureViewer);
+  private readonly pictureViewer = this.lazyPart<PictureViewer>(loadPictureViewer);
+
+  /**
+   * A pointer, focus or touch reaching the pictures starts fetching the viewer's code, so that a
+   * click rarely waits. One listener object for every gallery, passive so a touch scrolls at once.
+   */
+  private readonly prefetchViewer = {
+    handleEvent: () => this.pictureViewer.prefetch(),
+    passive: true,
+  };
 
   private readonly list = new PagedList<Post, number>(this, {
     fetchPage: (page, signal) => this.fetchPage(page, signal),
@@ -574,16 +571,15 @@ export class CircleFeed extends CircleElement {
     const label = this.t('galleryLabel', { title: title ?? '' });
     // The viewer's code comes when a reader shows interest in a picture; a click waits for it.
     const opening = this.viewer?.postId === (post.id ?? -1) && !this.pictureViewer.module;
-    const prefetch = () => void this.pictureViewer.load();
     return html`<ul
         class="gallery"
         part="gallery"
         aria-label=${label}
         aria-busy=${opening && !this.pictureViewer.failed ? 'true' : nothing}
         data-count=${shown.length}
-        @pointerenter=${prefetch}
-        @focusin=${prefetch}
-        @touchstart=${prefetch}
+        @pointerenter=${this.prefetchViewer}
+        @focusin=${this.prefetchViewer}
+        @touchstart=${this.prefetchViewer}
       >
         ${shown.map(
           (image, index) =>
@@ -613,9 +609,9 @@ export class CircleFeed extends CircleElement {
         )}
       </ul>
       ${
-        opening && this.pictureViewer.failed
-          ? this.renderError(VIEWER_FETCH_FAILED, () => void this.pictureViewer.load())
-          : nothing
+        // TODO: the retry also runs by itself when the browser comes back online, so the viewer a
+        // reader asked for opens then, even if they have moved on.
+        opening && this.pictureViewer.failed ? this.renderPartStatus(this.pictureViewer) : nothing
       }`;
   }
 
