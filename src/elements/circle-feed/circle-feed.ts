@@ -23,7 +23,7 @@ import { retryableImport } from '../../utils/retryable-import.js';
 import { safeUrl, WEB_PROTOCOLS } from '../../utils/safe-url.js';
 import { CircleElement, validPerPage } from '../circle-element.js';
 import { feedStyles } from './circle-feed.styles.js';
-import type { GalleryImage, Viewer } from './picture-viewer.js';
+import type { GalleryImage, Viewer, ViewerHost } from './picture-viewer.js';
 
 const DEFAULT_PER_PAGE = 10;
 
@@ -221,6 +221,13 @@ export class CircleFeed extends CircleElement {
   private statusTimer?: ReturnType<typeof setTimeout>;
 
   private readonly pictureViewer = this.lazyPart<PictureViewer>(loadPictureViewer);
+
+  /** What the viewer's code works with. */
+  private readonly viewerHost: ViewerHost = {
+    element: this,
+    show: (viewer) => (this.viewer = viewer),
+    t: (key, values) => this.t(key, values),
+  };
 
   /**
    * A pointer, focus or touch reaching the pictures starts fetching the viewer's code, so that a
@@ -685,12 +692,7 @@ export class CircleFeed extends CircleElement {
     const module = this.pictureViewer.module;
     if (!viewer || !module) return nothing;
 
-    return module.renderViewer({
-      element: this,
-      viewer,
-      show: (next) => (this.viewer = next),
-      t: (key, values) => this.t(key, values),
-    });
+    return module.renderViewer(viewer, this.viewerHost);
   }
 
   private renderSkeleton(): TemplateResult {
