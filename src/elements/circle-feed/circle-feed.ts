@@ -67,12 +67,7 @@ type PictureViewer = typeof import('./picture-viewer.js');
 const loadPictureViewer = retryableImport(() => import('./picture-viewer.js'));
 
 /** The virtualizer's code, fetched once for every feed on the page. */
-let virtualizerLoad: Promise<Virtualize> | undefined;
-
-function loadVirtualizer(): Promise<Virtualize> {
-  virtualizerLoad ??= import('./windowing.js');
-  return virtualizerLoad;
-}
+const loadVirtualizer = retryableImport(() => import('./windowing.js'));
 
 /**
  * @summary A community feed: the member's home feed, one space, or one member's posts.
@@ -210,7 +205,8 @@ export class CircleFeed extends CircleElement {
 
   /** The virtualizer, once the list has grown long enough to need it and its code is here. */
   @state() private virtualizer?: Virtualize;
-  private windowingRequested = false;
+  /** How many posts the list had when windowing was last tried: only a longer list tries again. */
+  private windowingTriedAt = 0;
   /** The card the windowed list starts at, for its first drawing only. */
   private firstPin?: Pin;
   private focusKeeper?: FocusKeeper;
@@ -296,25 +292,27 @@ export class CircleFeed extends CircleElement {
     const dialog = this.dialog;
     if (dialog && this.viewer && !dialog.open && this.isConnected) dialog.showModal();
 
-    if (!this.virtualizer && this.list.items.length > WINDOW_AFTER) void this.startWindowing();
+    const length = this.list.items.length;
+    if (!this.virtualizer && length > WINDOW_AFTER && length > this.windowingTriedAt) {
+      this.windowingTriedAt = length;
+      void this.startWindowing();
+    }
   }
 
   /**
    * Swaps the plain list for the windowed one, keeping the reader's place and focus. If the code
-   * can't be fetched, the list simply stays plain.
+   * can't be fetched, the list stays plain until it grows again, which tries again.
    */
   private async startWindowing(): Promise<void> {
-    if (this.windowingRequested) return;
-    this.windowingRequested = true;
-
     let module: Virtualize;
     try {
       module = await loadVirtualizer();
     } catch {
       return;
     }
+    // A page that came while the code was on its way may have started windowing already.
     const root = this.shadowRoot;
-    if (!this.isConnected || !this.listElement || !root) return;
+    if (this.virtualizer || !this.isConnected || !this.listElement || !root) return;
 
     await module.switchToWindowed(root, this.listElement, async (pin) => {
       this.firstPin = pin;
