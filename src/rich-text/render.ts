@@ -373,7 +373,7 @@ function applyMark(mark: Record<string, unknown>, inner: Rendered): Rendered {
   }
 }
 
-export function externalLink(href: string, inner: unknown): TemplateResult {
+function externalLink(href: string, inner: unknown): TemplateResult {
   return html`<a href=${href} target="_blank" rel=${LINK_REL}>${inner}</a>`;
 }
 
@@ -628,9 +628,6 @@ async function loadEmbedModule(): Promise<EmbedModule> {
   return embedModule;
 }
 
-/** The shadow roots that have the card's styles. */
-const styledRoots = new WeakSet<ShadowRoot>();
-
 /**
  * A video embed: embed.ts's card once that is in, else a box of the same size with the link, busy
  * while the code is on its way, or saying it could not be fetched, with a retry.
@@ -698,9 +695,7 @@ class LazyEmbedDirective extends AsyncDirective {
 
   private adoptStyles(styles: CSSResultOrNative[]): void {
     const root = (this.host as ReactiveElement | undefined)?.renderRoot;
-    if (!(root instanceof ShadowRoot) || styledRoots.has(root)) return;
-    styledRoots.add(root);
-    adoptPartStyles(root, styles);
+    if (root instanceof ShadowRoot) adoptPartStyles(root, styles);
   }
 }
 

@@ -6,14 +6,12 @@ import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 
-import { CircleApiError } from '../../api/errors.js';
 import type { EventPost, Page, Post } from '../../api/types.js';
 import { renderRichText } from '../../rich-text/render.js';
 import type { RichTextOptions } from '../../rich-text/render.js';
 import { richTextStyles } from '../../rich-text/rich-text.styles.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { EndWatcher } from '../../controllers/end-watcher.js';
-import { LazyPart } from '../../controllers/lazy-part.js';
 import { PagedList } from '../../controllers/paged-list.js';
 import type { LoadMore, PageResult } from '../../controllers/paged-list.js';
 import { CircleBookmarkEvent, CircleLikeEvent, CirclePostOpenEvent } from '../../events.js';
@@ -25,7 +23,7 @@ import { retryableImport } from '../../utils/retryable-import.js';
 import { safeUrl, WEB_PROTOCOLS } from '../../utils/safe-url.js';
 import { CircleElement, validPerPage } from '../circle-element.js';
 import { feedStyles } from './circle-feed.styles.js';
-import type { GalleryImage, Viewer } from './picture-viewer.js';
+import type { GalleryImage, Viewer, ViewerHost } from './picture-viewer.js';
 
 const DEFAULT_PER_PAGE = 10;
 
@@ -68,23 +66,8 @@ type PictureViewer = typeof import('./picture-viewer.js');
 /** The picture viewer's code, fetched once for every feed on the page. */
 const loadPictureViewer = retryableImport(() => import('./picture-viewer.js'));
 
-/**
- * A fetch of the viewer's code that failed, to show as the element's network error.
- * TODO: like every such error, it is retried when the browser comes back online, so the viewer a
- * reader asked for opens by itself then, even if they have moved on.
- */
-const VIEWER_FETCH_FAILED = new CircleApiError(
-  'network',
-  'The picture viewer could not be fetched.',
-);
-
 /** The virtualizer's code, fetched once for every feed on the page. */
-let virtualizerLoad: Promise<Virtualize> | undefined;
-
-function loadVirtualizer(): Promise<Virtualize> {
-  virtualizerLoad ??= import('./windowing.js');
-  return virtualizerLoad;
-}
+const loadVirtualizer = retryableImport(() => import('./windowing.js'));
 
 /**
  * @summary A community feed: the member's home feed, one space, or one member's posts.
@@ -222,7 +205,8 @@ export class CircleFeed extends CircleElement {
 
   /** The virtualizer, once the list has grown long enough to need it and its code is here. */
   @state() private virtualizer?: Virtualize;
-  private windowingRequested = false;
+  /** How many posts the list had when windowing was last tried: only a longer list tries again. */
+  private windowingTriedAt = 0;
   /** The card the windowed list starts at, for its first drawing only. */
   private firstPin?: Pin;
   private focusKeeper?: FocusKeeper;
@@ -232,7 +216,23 @@ export class CircleFeed extends CircleElement {
 
   private statusTimer?: ReturnType<typeof setTimeout>;
 
-  private readonly pictureViewer = new LazyPart<PictureViewer>(this, loadPictureViewer);
+  private readonly pictureViewer = this.lazyPart<PictureViewer>(loadPictureViewer);
+
+  /** What the viewer's code works with. */
+  private readonly viewerHost: ViewerHost = {
+    element: this,
+    show: (viewer) => (this.viewer = viewer),
+    t: (key, values) => this.t(key, values),
+  };
+
+  /**
+   * A pointer, focus or touch reaching the pictures starts fetching the viewer's code, so that a
+   * click rarely waits. One listener object for every gallery, passive so a touch scrolls at once.
+   */
+  private readonly prefetchViewer = {
+    handleEvent: () => this.pictureViewer.prefetch(),
+    passive: true,
+  };
 
   private readonly list = new PagedList<Post, number>(this, {
     fetchPage: (page, signal) => this.fetchPage(page, signal),
@@ -263,6 +263,12 @@ export class CircleFeed extends CircleElement {
       ] as const,
   });
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A picture asked for while the feed was out of the page opens now that it is back.
+    if (this.viewer) this.requestUpdate();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.statusTimer);
@@ -282,28 +288,31 @@ export class CircleFeed extends CircleElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
 
+    // A modal dialog needs a document: a feed taken out of the page opens it once back.
     const dialog = this.dialog;
-    if (dialog && this.viewer && !dialog.open) dialog.showModal();
+    if (dialog && this.viewer && !dialog.open && this.isConnected) dialog.showModal();
 
-    if (!this.virtualizer && this.list.items.length > WINDOW_AFTER) void this.startWindowing();
+    const length = this.list.items.length;
+    if (!this.virtualizer && length > WINDOW_AFTER && length > this.windowingTriedAt) {
+      this.windowingTriedAt = length;
+      void this.startWindowing();
+    }
   }
 
   /**
    * Swaps the plain list for the windowed one, keeping the reader's place and focus. If the code
-   * can't be fetched, the list simply stays plain.
+   * can't be fetched, the list stays plain until it grows again, which tries again.
    */
   private async startWindowing(): Promise<void> {
-    if (this.windowingRequested) return;
-    this.windowingRequested = true;
-
     let module: Virtualize;
     try {
       module = await loadVirtualizer();
     } catch {
       return;
     }
+    // A page that came while the code was on its way may have started windowing already.
     const root = this.shadowRoot;
-    if (!this.isConnected || !this.listElement || !root) return;
+    if (this.virtualizer || !this.isConnected || !this.listElement || !root) return;
 
     await module.switchToWindowed(root, this.listElement, async (pin) => {
       this.firstPin = pin;
@@ -567,16 +576,15 @@ export class CircleFeed extends CircleElement {
     const label = this.t('galleryLabel', { title: title ?? '' });
     // The viewer's code comes when a reader shows interest in a picture; a click waits for it.
     const opening = this.viewer?.postId === (post.id ?? -1) && !this.pictureViewer.module;
-    const prefetch = () => void this.pictureViewer.load();
     return html`<ul
         class="gallery"
         part="gallery"
         aria-label=${label}
         aria-busy=${opening && !this.pictureViewer.failed ? 'true' : nothing}
         data-count=${shown.length}
-        @pointerenter=${prefetch}
-        @focusin=${prefetch}
-        @touchstart=${prefetch}
+        @pointerenter=${this.prefetchViewer}
+        @focusin=${this.prefetchViewer}
+        @touchstart=${this.prefetchViewer}
       >
         ${shown.map(
           (image, index) =>
@@ -606,9 +614,9 @@ export class CircleFeed extends CircleElement {
         )}
       </ul>
       ${
-        opening && this.pictureViewer.failed
-          ? this.renderError(VIEWER_FETCH_FAILED, () => void this.pictureViewer.load())
-          : nothing
+        // TODO: the retry also runs by itself when the browser comes back online, so the viewer a
+        // reader asked for opens then, even if they have moved on.
+        opening && this.pictureViewer.failed ? this.renderPartStatus(this.pictureViewer) : nothing
       }`;
   }
 
@@ -682,12 +690,7 @@ export class CircleFeed extends CircleElement {
     const module = this.pictureViewer.module;
     if (!viewer || !module) return nothing;
 
-    return module.renderViewer({
-      element: this,
-      viewer,
-      show: (next) => (this.viewer = next),
-      t: (key, values) => this.t(key, values),
-    });
+    return module.renderViewer(viewer, this.viewerHost);
   }
 
   private renderSkeleton(): TemplateResult {

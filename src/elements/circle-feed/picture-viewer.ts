@@ -25,10 +25,9 @@ export interface Viewer {
   opener?: HTMLElement;
 }
 
-/** What the viewer needs from its feed. */
-export interface ViewerFeed {
+/** What the viewer takes from its feed. */
+export interface ViewerHost {
   element: HTMLElement;
-  viewer: Viewer;
   /** Shows another state of the viewer, or none once it has closed. */
   show(viewer: Viewer | undefined): void;
   t(key: StringKey, values?: Record<string, string | number>): string;
@@ -75,15 +74,15 @@ export const styles = [
 ];
 
 /** The viewer as a modal dialog, which the feed opens once it is drawn. */
-export function renderViewer(feed: ViewerFeed): TemplateResult {
-  const { viewer, t } = feed;
+export function renderViewer(viewer: Viewer, host: ViewerHost): TemplateResult {
+  const { t } = host;
   const image = viewer.images[viewer.index];
   const count = viewer.images.length;
-  const step = (by: number) => feed.show({ ...viewer, index: (viewer.index + by + count) % count });
+  const step = (by: number) => host.show({ ...viewer, index: (viewer.index + by + count) % count });
 
   // The arrow that points forward in reading order shows the next picture.
   const onKeyDown = (event: KeyboardEvent) => {
-    const forward = getComputedStyle(feed.element).direction === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+    const forward = getComputedStyle(host.element).direction === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
     const backward = forward === 'ArrowRight' ? 'ArrowLeft' : 'ArrowRight';
     if (event.key === forward) step(1);
     else if (event.key === backward) step(-1);
@@ -93,12 +92,15 @@ export function renderViewer(feed: ViewerFeed): TemplateResult {
 
   // Esc and the close button both end here; focus goes back to the picture that opened it.
   const onClose = () => {
-    feed.show(undefined);
-    if (viewer.opener?.isConnected) viewer.opener.focus();
-    else
-      feed.element.shadowRoot
+    host.show(undefined);
+    if (viewer.opener?.isConnected) {
+      viewer.opener.focus();
+    } else {
+      // The windowed list may have redrawn the card, with a new button: the card takes focus.
+      host.element.shadowRoot
         ?.querySelector<HTMLElement>(`[data-post-id="${viewer.postId}"]`)
         ?.focus();
+    }
   };
 
   return html`<dialog

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { TemplateResult } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, initialState } from '@lit/task';
 
@@ -9,23 +9,15 @@ import type { LoadMore, PageResult } from '../../controllers/paged-list.js';
 import { CircleCommentEvent, CircleLikeEvent } from '../../events.js';
 import { renderRichText } from '../../rich-text/render.js';
 import type { TiptapBody } from '../../rich-text/render.js';
-import { CircleElement, validPerPage } from '../circle-element.js';
-import { CircleApiError } from '../../api/errors.js';
-import { LazyPart } from '../../controllers/lazy-part.js';
 import { retryableImport } from '../../utils/retryable-import.js';
+import { CircleElement, validPerPage } from '../circle-element.js';
+import type { CommentEditor, EditingHost } from './comment-editing.js';
 import { draftKey, isPlainTextComment, readDraft, textToTiptap, writeDraft } from './composer.js';
 
 type CommentEditing = typeof import('./comment-editing.js');
 
 /** The code for editing and deleting one's own comments, fetched once for the page. */
 const loadCommentEditing = retryableImport(() => import('./comment-editing.js'));
-
-/**
- * A fetch of the editing code that failed, to show as the element's network error.
- * TODO: like every such error, it is retried when the browser comes back online, so the editor or
- * question a member asked for opens by itself then, and takes focus.
- */
-const EDITING_FETCH_FAILED = new CircleApiError('network', 'Comment editing could not be fetched.');
 
 const DEFAULT_PER_PAGE = 20;
 const REPLIES_PER_PAGE = 10;
@@ -47,12 +39,10 @@ interface ComposerState {
   error?: string;
 }
 
-/** A comment being edited: its text so far, whether it is being saved, and why that failed. */
-export interface Editing {
-  id: number;
-  text: string;
-  saving: boolean;
-  error?: string;
+/** Edit or Delete pressed on a comment: the editing code opens its editor, or asks to delete. */
+interface EditingWanted {
+  comment: Comment;
+  action: 'startEdit' | 'askDelete';
 }
 
 /** The replies under one comment, loaded on request. */
@@ -80,17 +70,38 @@ export abstract class CommentThreadElement extends CircleElement {
   @state() private expanded = new Set<number>();
   @state() private replyOpen = new Set<number>();
   @state() private pendingLikes = new Set<number>();
-  @state() private editing?: Editing;
-  @state() private deleting?: { id: number; pending: boolean };
-  @state() private commentNotice?: { id: number; text: string };
 
   /**
-   * A comment whose Edit or Delete was pressed while the code for them was on its way, and what
-   * to do once it is in; kept after a failed fetch, for the retry.
+   * Edit or Delete pressed while the code for them was on its way: carried out when the code
+   * comes, whichever fetch brings it, and kept after a failed fetch for the retry.
    */
-  @state() private editingWanted?: { id: number; use: (module: CommentEditing) => void };
+  @state() private editingWanted?: EditingWanted;
 
-  private readonly editingPart = new LazyPart<CommentEditing>(this, loadCommentEditing);
+  private readonly editingPart = this.lazyPart<CommentEditing>(loadCommentEditing);
+
+  /** Editing and deleting comments, once their code has come. */
+  private editor?: CommentEditor;
+
+  /** What the editing code works with. */
+  private readonly editingHost: EditingHost = {
+    element: this,
+    api: () => this.sessionController.api,
+    postId: () => this.threadPost?.id,
+    t: (key) => this.t(key),
+    dispatchError: (error) => this.dispatchError(error),
+    listOf: (parent) => this.listOf(parent),
+    commentCountChanged: (delta) => this.commentCountChanged(delta),
+    composerField: () => this.field(this.draftKeyFor(this.threadPost?.id ?? 0)),
+  };
+
+  /**
+   * A pointer, focus or touch reaching Edit or Delete starts fetching their code, so that a click
+   * rarely waits. One listener object for every comment, passive so a touch scrolls at once.
+   */
+  private readonly prefetchEditing = {
+    handleEvent: () => this.editingPart.prefetch(),
+    passive: true,
+  };
 
   private readonly composers = new Map<string, ComposerState>();
   private readonly threads = new Map<number, ReplyThread>();
@@ -123,6 +134,19 @@ export abstract class CommentThreadElement extends CircleElement {
 
   /** Told when comments were added (+) or removed (-), to keep the post's count right. */
   protected abstract commentCountChanged(delta: number): void;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+
+    const module = this.editingPart.module;
+    if (module) this.editor ??= new module.CommentEditor(this.editingHost);
+
+    const wanted = this.editingWanted;
+    if (this.editor && wanted) {
+      this.editingWanted = undefined;
+      void this.editor[wanted.action](wanted.comment);
+    }
+  }
 
   protected override forgetMemberData(): void {
     super.forgetMemberData();
@@ -222,12 +246,11 @@ export abstract class CommentThreadElement extends CircleElement {
     const id = comment.id ?? 0;
     const name = comment.author?.name ?? '';
     const post = this.threadPost;
-    const editing = this.editing?.id === id ? this.editing : undefined;
+    const editor = this.editor;
+    const editing = editor?.isEditing(id);
     const canReply = !parent && !post?.is_comments_closed;
-    const editingModule = this.editingPart.module;
-    const wanted = this.editingWanted?.id === id;
-    const waiting = wanted && !this.editingPart.failed ? 'true' : 'false';
-    const prefetch = this.prefetchEditing;
+    const wanted = this.editingWanted?.comment.id === id;
+    const waitingForCode = wanted && !this.editingPart.failed;
 
     return html`<article
       class="comment"
@@ -244,8 +267,8 @@ export abstract class CommentThreadElement extends CircleElement {
         </div>
       </header>
       ${
-        editing && editingModule
-          ? editingModule.renderEditor(this, comment, editing, parent)
+        editor && editing
+          ? editor.renderEditor(comment, parent)
           : html`<div class="body rich-text" part="comment-body">
               ${renderRichText(
                 comment.tiptap_body as TiptapBody | null | undefined,
@@ -254,17 +277,11 @@ export abstract class CommentThreadElement extends CircleElement {
               )}
             </div>`
       }
+      ${editor?.renderNotice(id)}
       ${
-        this.commentNotice?.id === id
-          ? html`<p class="notice" role="alert">${this.commentNotice.text}</p>`
-          : nothing
-      }
-      ${
-        wanted && this.editingPart.failed
-          ? this.renderError(EDITING_FETCH_FAILED, () =>
-              this.withEditing(id, this.editingWanted!.use),
-            )
-          : nothing
+        // TODO: the retry also runs by itself when the browser comes back online, so the editor or
+        // question a member asked for opens then, and takes focus, even if they have moved on.
+        wanted && this.editingPart.failed ? this.renderPartStatus(this.editingPart) : nothing
       }
       <div class="actions" part="comment-actions">
         ${
@@ -298,39 +315,35 @@ export abstract class CommentThreadElement extends CircleElement {
                 part="button edit-button"
                 type="button"
                 data-edit=${id}
-                aria-disabled=${waiting}
-                @pointerenter=${prefetch}
-                @focusin=${prefetch}
-                @touchstart=${prefetch}
-                @click=${() => this.withEditing(id, (module) => module.startEdit(this, comment))}
+                aria-disabled=${waitingForCode ? 'true' : 'false'}
+                @pointerenter=${this.prefetchEditing}
+                @focusin=${this.prefetchEditing}
+                @touchstart=${this.prefetchEditing}
+                @click=${() => this.wantEditing(comment, 'startEdit')}
               >
                 ${this.t('postEdit')}
               </button>`
             : nothing
         }
         ${
-          comment.policies?.can_destroy && this.deleting?.id !== id
+          comment.policies?.can_destroy && !editor?.isAskingToDelete(id)
             ? html`<button
                 class="button"
                 part="button delete-button"
                 type="button"
                 data-delete=${id}
-                aria-disabled=${waiting}
-                @pointerenter=${prefetch}
-                @focusin=${prefetch}
-                @touchstart=${prefetch}
-                @click=${() => this.withEditing(id, (module) => module.askDelete(this, comment))}
+                aria-disabled=${waitingForCode ? 'true' : 'false'}
+                @pointerenter=${this.prefetchEditing}
+                @focusin=${this.prefetchEditing}
+                @touchstart=${this.prefetchEditing}
+                @click=${() => this.wantEditing(comment, 'askDelete')}
               >
                 ${this.t('postDelete')}
               </button>`
             : nothing
         }
       </div>
-      ${
-        this.deleting?.id === id && editingModule
-          ? editingModule.renderDeleteConfirm(this, comment, parent)
-          : nothing
-      }
+      ${editor?.renderDeleteConfirm(comment, parent)}
       ${parent ? nothing : this.renderReplies(comment)}
     </article>`;
   }
@@ -547,8 +560,8 @@ export abstract class CommentThreadElement extends CircleElement {
     this.threads.clear();
     this.expanded = new Set();
     this.replyOpen = new Set();
-    this.editing = undefined;
-    this.deleting = undefined;
+    this.editor?.reset();
+    this.editingWanted = undefined;
   }
 
   private composer(key: string): ComposerState {
@@ -699,19 +712,14 @@ export abstract class CommentThreadElement extends CircleElement {
   }
 
   /**
-   * Runs `use` with the code for editing and deleting, fetching it first if need be. Meanwhile
-   * the comment's Edit and Delete show busy; a failed fetch shows an error with a retry there.
+   * Opens `comment`'s editor or delete question once the code for them is in (see willUpdate),
+   * fetching it if need be. Meanwhile its Edit and Delete show busy; a failed fetch shows an
+   * error with a retry there.
    */
-  private async withEditing(id: number, use: (module: CommentEditing) => void): Promise<void> {
-    this.editingWanted = { id, use };
-    const module = await this.editingPart.load();
-    if (!module || this.editingWanted?.use !== use) return;
-
-    this.editingWanted = undefined;
-    use(module);
+  private wantEditing(comment: Comment, action: EditingWanted['action']): void {
+    this.editingWanted = { comment, action };
+    void this.editingPart.load();
   }
-
-  private readonly prefetchEditing = (): void => void this.editingPart.load();
 
   private listOf(parent?: Comment): PagedList<Comment, number> {
     return (parent && this.threads.get(parent.id ?? 0)?.list) || this.comments;

@@ -1,0 +1,83 @@
+// A long feed's virtualizer comes in its own module, fetched when the list first grows past 50
+// posts. A page keeps that module once it has it, so this test, which needs it still missing, has
+// a page of its own.
+import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse, passthrough } from 'msw';
+
+import { sandbox, worker } from './support/sandbox.js';
+import { shadow, shadowAll, waitFor } from './support/dom.js';
+import { resetSessions } from '../src/session/session.js';
+import type { CircleFeed } from '../src/elements/circle-feed/circle-feed.js';
+import '../src/elements/circle-feed/circle-feed.js';
+
+const WINDOWING_MODULE = '/src/elements/circle-feed/windowing.ts';
+
+/** Adds `count` plain posts, older than every sandbox post, to the end of the home feed. */
+function addBulkPosts(count: number): void {
+  const template = sandbox.db.posts.find((post) => post.post_type === 'basic')!;
+  const base = Date.now() - 1000;
+  for (let index = 0; index < count; index += 1) {
+    sandbox.db.posts.push({
+      ...template,
+      id: 100_000 + index,
+      slug: `bulk-${index}`,
+      name: `Bulk post ${index}`,
+      display_title: `Bulk post ${index}`,
+      created_at: new Date(base - index * 1000).toISOString(),
+    });
+  }
+}
+
+const cards = (element: Element) => shadowAll(element, 'article[part~="item"]');
+const windowed = (element: Element) =>
+  cards(element).some((card) => card.style.position === 'absolute');
+
+async function loadMore(element: CircleFeed): Promise<void> {
+  const count = cards(element).length;
+  shadow<HTMLButtonElement>(element, '[part~="load-more"]')!.click();
+  await waitUntil(() => cards(element).length !== count, 'no more posts came');
+  await element.updateComplete;
+}
+
+describe('<circle-feed> windowing, fetched when the list grows long', () => {
+  beforeEach(() => resetSessions());
+
+  it('stays plain when the code fails, and tries again when the list next grows', async () => {
+    addBulkPosts(60);
+    let fetches = 0;
+    let reachable = false;
+    worker.use(
+      http.get(WINDOWING_MODULE, () => {
+        fetches += 1;
+        return reachable ? passthrough() : HttpResponse.error();
+      }),
+    );
+    const container = await fixture<HTMLDivElement>(
+      `<div><circle-feed token-endpoint="/api/circle-token" per-page="30" paging="button">
+      </circle-feed></div>`,
+    );
+    const element = container.querySelector<CircleFeed>('circle-feed')!;
+    await waitFor(element, 'article');
+    await element.updateComplete;
+
+    // 60 posts: the code is asked for, fails, and the list stays plain with every card.
+    await loadMore(element);
+    await waitUntil(() => fetches === 1, 'the long list asked for no code');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(cards(element)).to.have.length(60);
+    expect(windowed(element)).to.equal(false);
+
+    // Updates that don't lengthen the list ask nothing more.
+    reachable = true;
+    shadow<HTMLButtonElement>(element, '[part~="like-button"]')!.click();
+    await element.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(fetches).to.equal(1);
+
+    // The next page asks again, and the list is windowed.
+    await loadMore(element);
+    await waitUntil(() => windowed(element), 'the longer list was not windowed');
+    expect(fetches).to.equal(2);
+    window.scrollTo(0, 0);
+  });
+});
