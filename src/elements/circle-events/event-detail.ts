@@ -330,10 +330,15 @@ export class EventDetail {
         id=${inputId}
         .checked=${this.chosenDates.has(id)}
         ?disabled=${!canRsvpOccurrence(date, now)}
-        @change=${(change: Event) => this.chooseDate(id, (change.target as HTMLInputElement).checked)}
+        @change=${(change: Event) =>
+          this.chooseDate(id, (change.target as HTMLInputElement).checked)}
       />
       <label for=${inputId}>${when}</label>
-      ${full ? html`<span class="rsvp-state" part="rsvp-state">${host.t('eventFull')}</span>` : nothing}
+      ${
+        full
+          ? html`<span class="rsvp-state" part="rsvp-state">${host.t('eventFull')}</span>`
+          : nothing
+      }
     </li>`;
   }
 

@@ -376,7 +376,11 @@ export class CircleFeed extends CircleElement {
               )
         }
       </div>
-      ${infinite && this.list.hasMore ? html`<div class="sentinel" ${ref(this.endWatcher.watch)}></div>` : nothing}
+      ${
+        infinite && this.list.hasMore
+          ? html`<div class="sentinel" ${ref(this.endWatcher.watch)}></div>`
+          : nothing
+      }
       ${this.renderLoadMore(this.list)}
       ${
         infinite && atEnd && items.length > this.validPerPage()
@@ -458,7 +462,8 @@ export class CircleFeed extends CircleElement {
     if (post.is_pinned_at_top_of_space) {
       parts.push(html`<span class="pinned">${this.t('pinned')}</span>`);
     }
-    return html`${parts.map((part, index) => html`${index > 0 ? this.t('separator') : ''}${part}`)}`;
+    const separator = this.t('separator');
+    return html`${parts.map((part, index) => html`${index > 0 ? separator : ''}${part}`)}`;
   }
 
   private renderCover(post: Post): TemplateResult | typeof nothing {

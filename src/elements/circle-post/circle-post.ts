@@ -228,6 +228,8 @@ export class CirclePost extends CommentThreadElement {
     const title = post.display_title || post.name;
     const author = post.author;
     const cover = safeUrl(post.cover_image, WEB_PROTOCOLS);
+    const space = post.space?.name;
+    const postedIn = space ? msgIsolated('postedIn', { space }, this.locale) : undefined;
 
     return html`<article class="post" part="post" aria-labelledby=${title ? 'post-title' : nothing}>
         <header class="header" part="header">
@@ -235,7 +237,7 @@ export class CirclePost extends CommentThreadElement {
           <div class="byline">
             <span class="author"><bdi>${author?.name ?? ''}</bdi></span>
             <span class="meta" part="meta">
-              ${post.space?.name ? html`${msgIsolated('postedIn', { space: post.space.name }, this.locale)}${this.t('separator')}` : nothing}
+              ${postedIn ? html`${postedIn}${this.t('separator')}` : nothing}
               ${this.renderRelativeTime(post.created_at)}
             </span>
           </div>
@@ -268,11 +270,12 @@ export class CirclePost extends CommentThreadElement {
   }
 
   private renderActions(post: Post): TemplateResult {
+    const toggleLike = () => void this.togglePostLike();
     return html`<div class="actions" part="actions">
       ${
         post.is_liking_enabled === false
           ? html`<p class="note" part="note">${this.t('postLikingDisabled')}</p>`
-          : html`${this.renderPostLikeButton(post, this.likePending, () => void this.togglePostLike())}
+          : html`${this.renderPostLikeButton(post, this.likePending, toggleLike)}
               <button
                 class="button"
                 part="button likers-button"
