@@ -115,6 +115,8 @@ const CORE_PACKAGES =
 const CORE_SOURCES = [
   /\/src\/(styles|controllers)\//,
   /\/src\/(config|elements\/circle-element|i18n\/isolate|utils\/retryable-import)\.ts$/,
+  // Event cards show descriptions with it, without the rest of the rich-text renderer.
+  /\/src\/rich-text\/plain-text\.ts$/,
 ];
 
 /** The windowed list a long feed switches to. */
@@ -125,7 +127,7 @@ const VIRTUALIZER =
  * The rich-text renderer, which the feed, the post and the events share; less the video card,
  * which it fetches when a body has a video.
  */
-const RICH_TEXT = /\/src\/rich-text\/(?!embed\.ts$)/;
+const RICH_TEXT = /\/src\/rich-text\/(?!(embed|plain-text)\.ts$)/;
 
 /**
  * `npm start` serves the demo from demo/. `npm run build` runs three builds through
