@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { delay, http, HttpResponse } from 'msw';
 
 import { sandbox, worker } from './support/sandbox.js';
+import { addBulkPosts } from './support/feed.js';
 import {
   axeViolations,
   captureWarnings,
@@ -48,22 +49,6 @@ const firstUnlikedButton = (element: Element) =>
   shadowAll<HTMLButtonElement>(element, 'button[part~="like-button"][aria-pressed="false"]')[0];
 
 const cards = (element: Element) => shadowAll(element, 'article[part~="item"]');
-
-/** Adds `count` plain posts, older than every sandbox post, to the end of the home feed. */
-function addBulkPosts(count: number): void {
-  const template = sandbox.db.posts.find((post) => post.post_type === 'basic')!;
-  const base = Date.now() - 1000;
-  for (let index = 0; index < count; index += 1) {
-    sandbox.db.posts.push({
-      ...template,
-      id: 100_000 + index,
-      slug: `bulk-${index}`,
-      name: `Bulk post ${index}`,
-      display_title: `Bulk post ${index}`,
-      created_at: new Date(base - index * 1000).toISOString(),
-    });
-  }
-}
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 

@@ -4,29 +4,14 @@
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse, passthrough } from 'msw';
 
-import { sandbox, worker } from './support/sandbox.js';
+import { worker } from './support/sandbox.js';
+import { addBulkPosts } from './support/feed.js';
 import { shadow, shadowAll, waitFor } from './support/dom.js';
 import { resetSessions } from '../src/session/session.js';
 import type { CircleFeed } from '../src/elements/circle-feed/circle-feed.js';
 import '../src/elements/circle-feed/circle-feed.js';
 
 const WINDOWING_MODULE = '/src/elements/circle-feed/windowing.ts';
-
-/** Adds `count` plain posts, older than every sandbox post, to the end of the home feed. */
-function addBulkPosts(count: number): void {
-  const template = sandbox.db.posts.find((post) => post.post_type === 'basic')!;
-  const base = Date.now() - 1000;
-  for (let index = 0; index < count; index += 1) {
-    sandbox.db.posts.push({
-      ...template,
-      id: 100_000 + index,
-      slug: `bulk-${index}`,
-      name: `Bulk post ${index}`,
-      display_title: `Bulk post ${index}`,
-      created_at: new Date(base - index * 1000).toISOString(),
-    });
-  }
-}
 
 const cards = (element: Element) => shadowAll(element, 'article[part~="item"]');
 const windowed = (element: Element) =>
