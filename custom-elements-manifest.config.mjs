@@ -51,6 +51,22 @@ const dropInternalMembers = {
 };
 
 /**
+ * The analyzer can mistake a variable inside a method for a module's declaration; a module's API
+ * is what it exports, so a declaration it does not export is left out.
+ */
+const keepExportedDeclarations = {
+  name: 'keep-exported-declarations',
+  packageLinkPhase({ customElementsManifest }) {
+    for (const module of customElementsManifest.modules) {
+      const exported = new Set((module.exports ?? []).map((entry) => entry.declaration?.name));
+      module.declarations = (module.declarations ?? []).filter((declaration) =>
+        exported.has(declaration.name),
+      );
+    }
+  },
+};
+
+/**
  * The words each string-union type in src/ allows, by type name: `type View = 'list' | 'month'`,
  * or `type View = (typeof VIEWS)[number]` over `const VIEWS = ['list', 'month'] as const`.
  */
@@ -135,5 +151,11 @@ export default {
   outdir: process.env.CEM_OUTDIR ?? '.',
   litelement: true,
   packagejson: false,
-  plugins: [sortModules, keepPrefixedEvents, dropInternalMembers, spellOutWordUnions],
+  plugins: [
+    sortModules,
+    keepPrefixedEvents,
+    dropInternalMembers,
+    keepExportedDeclarations,
+    spellOutWordUnions,
+  ],
 };
