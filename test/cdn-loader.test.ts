@@ -227,14 +227,16 @@ describe('the CDN loader', () => {
 
       const bell = notifications.shadowRoot!.querySelector<HTMLElement>('[part~="bell"]')!;
       bell.scrollIntoView({ block: 'center' });
-      const box = bell.getBoundingClientRect();
-      const centre = [box.x + box.width / 2, box.y + box.height / 2].map(Math.round);
       // From wherever an earlier test file left the pointer, so that it really enters the bell.
       await resetMouse();
-      await sendMouse({ type: 'move', position: centre as [number, number] });
-      await waitUntil(() => fetchedChunkOf('notification-panel'), 'hovering fetched nothing', {
-        timeout: 8000,
-      });
+      // The feed above may still be settling, so the bell is found afresh on every try.
+      const pointAtBell = async () => {
+        const box = bell.getBoundingClientRect();
+        const centre = [box.x + box.width / 2, box.y + box.height / 2].map(Math.round);
+        await sendMouse({ type: 'move', position: centre as [number, number] });
+        return chunkRequests.some((file) => file.startsWith('notification-panel-'));
+      };
+      await waitUntil(pointAtBell, 'hovering fetched nothing', { interval: 200, timeout: 8000 });
 
       bell.click();
       const item = await rendered(notifications, '[part~="item"]');
