@@ -94,8 +94,8 @@ const chunkGraph: Plugin = {
 };
 
 /**
- * The retrying import for builds whose chunks the browser does not load by address: it asks for
- * no file again under another address (src/utils/retryable-import.bundled.ts).
+ * The retrying import for the classic file, whose imports are all inlined: it asks for no file
+ * again under another address (src/utils/retryable-import.bundled.ts).
  */
 const bundledRetry = {
   find: /^(.*\/utils\/retryable-import)\.js$/,
@@ -206,8 +206,6 @@ export default defineConfig(({ mode }) => {
     }
     return {
       plugins: [registration, ownKeysOnly],
-      // The app's bundler loads the chunks and fetches a failed one again by itself.
-      resolve: { alias: [bundledRetry] },
       publicDir: false,
       build: {
         outDir: 'dist',

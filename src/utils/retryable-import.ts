@@ -38,8 +38,13 @@ export function retryableImport<T>(importModule: () => Promise<T>): () => Promis
   };
 }
 
-/** The address of the module a failed import names in its message, if any. */
+/**
+ * The address of the module a failed import() names, in the words Chromium and Firefox use for a
+ * module that did not arrive. A bundler's own chunk loader (webpack's, in an app that bundles the
+ * npm modules) words its failures otherwise and fetches again by itself, so there the import is
+ * simply made again.
+ */
 function moduleAddress(error: unknown): string | undefined {
   const message = error instanceof Error ? error.message : '';
-  return /\bhttps?:\/\/[^\s'"()]+/.exec(message)?.[0];
+  return /dynamically imported module:?\s*(https?:\/\/[^\s'"()]+)/i.exec(message)?.[1];
 }
