@@ -38,8 +38,15 @@ function handFetch() {
 
 let fetcher = handFetch();
 
+/** Failures the part told its host of, as an element tells the page through circle-error. */
+let reported = 0;
+
 class LazyHost extends LitElement {
-  readonly extra = new LazyPart(this, () => fetcher.run());
+  readonly extra = new LazyPart(
+    this,
+    () => fetcher.run(),
+    () => (reported += 1),
+  );
 
   override render() {
     if (this.extra.module) return litHtml`<p class="greeting">${this.extra.module.greet()}</p>`;
@@ -53,6 +60,7 @@ const shown = (host: LazyHost) => host.shadowRoot!.querySelector('p')!;
 describe('LazyPart', () => {
   beforeEach(() => {
     fetcher = handFetch();
+    reported = 0;
   });
 
   it('fetches nothing until asked, then once however often it is asked', async () => {
@@ -91,6 +99,53 @@ describe('LazyPart', () => {
     await retried;
     await host.updateComplete;
     expect(host.extra.failed).to.equal(false);
+    expect(shown(host).textContent).to.equal('Hello from the lazy part');
+  });
+
+  it('reports a failed fetch that a reader asked for, and keeps a failed prefetch quiet', async () => {
+    const host = await fixture<LazyHost>(html`<lazy-host></lazy-host>`);
+
+    host.extra.prefetch();
+    fetcher.answers[0]!.reject(new Error('offline'));
+    await host.updateComplete;
+    expect(host.extra.failed).to.equal(true);
+    expect(reported, 'a prefetch that failed was reported').to.equal(0);
+
+    host.extra.prefetch();
+    expect(fetcher.calls, 'a failed part fetched again by a prefetch').to.equal(1);
+
+    const asked = host.extra.load();
+    fetcher.answers[1]!.reject(new Error('offline'));
+    await asked;
+    expect(reported).to.equal(1);
+
+    // A prefetch still on its way when the reader asks is theirs to hear about.
+    const other = await fixture<LazyHost>(html`<lazy-host></lazy-host>`);
+    other.extra.prefetch();
+    const load = other.extra.load();
+    expect(fetcher.calls, "the reader's request shares the prefetch").to.equal(3);
+    fetcher.answers[2]!.reject(new Error('offline'));
+    await load;
+    expect(reported).to.equal(2);
+  });
+
+  it('keeps a failed part failed while a retry is on its way', async () => {
+    const host = await fixture<LazyHost>(html`<lazy-host></lazy-host>`);
+    const failed = host.extra.load();
+    fetcher.answers[0]!.reject(new Error('offline'));
+    await failed;
+
+    const retried = host.extra.retry();
+    await host.updateComplete;
+    expect([host.extra.failed, host.extra.retrying]).to.deep.equal([true, true]);
+    expect(shown(host).className, 'the error left while retrying').to.equal('failed');
+    expect(host.extra.retry(), 'a second retry shares the first').to.equal(retried);
+    expect(fetcher.calls).to.equal(2);
+
+    fetcher.answers[1]!.resolve(greeting);
+    await retried;
+    await host.updateComplete;
+    expect([host.extra.failed, host.extra.retrying]).to.deep.equal([false, false]);
     expect(shown(host).textContent).to.equal('Hello from the lazy part');
   });
 

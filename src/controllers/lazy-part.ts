@@ -32,11 +32,18 @@ export class LazyPart<T extends LazyModule> implements ReactiveController {
   /** Whether the last fetch failed (offline, or the CDN could not be reached). */
   failed = false;
 
+  /** Whether a `retry()` is on its way; `failed` stays set until it is answered. */
+  retrying = false;
+
   private loading?: Promise<T | undefined>;
+
+  /** Whether a reader asked for the part (not only a prefetch) since the last fetch ended. */
+  private asked = false;
 
   /**
    * @param fetchModule The module's `import()`, wrapped in `retryableImport()` once per module.
-   * @param onFailure Called once for each fetch that fails, to tell the page.
+   * @param onFailure Called once for each failed fetch that a reader asked for, to tell the page;
+   *   a prefetch that fails is left for the reader's own request to report.
    */
   constructor(
     private readonly host: ReactiveElement,
@@ -57,27 +64,21 @@ export class LazyPart<T extends LazyModule> implements ReactiveController {
    * is loading again rather than the old failure.
    */
   load(): Promise<T | undefined> {
-    if (!this.loading && this.failed) {
-      this.failed = false;
-      this.host.requestUpdate();
-    }
-    this.loading ??= this.fetchModule().then(
-      (module) => {
-        this.module = module;
-        this.failed = false;
-        this.adoptStyles(module);
-        this.host.requestUpdate();
-        return module;
-      },
-      () => {
-        this.loading = undefined;
-        this.failed = true;
-        this.host.requestUpdate();
-        this.onFailure?.();
-        return undefined;
-      },
-    );
-    return this.loading;
+    this.asked = true;
+    return this.fetch();
+  }
+
+  /**
+   * Fetches a failed part again, keeping `failed` set (and so its error and the reader's focus on
+   * its retry button) until the answer comes; `retrying` says that it is on its way.
+   */
+  retry(): Promise<T | undefined> {
+    if (!this.failed || this.retrying) return this.load();
+
+    this.asked = true;
+    this.retrying = true;
+    this.host.requestUpdate();
+    return this.fetch(true);
   }
 
   /**
@@ -86,7 +87,34 @@ export class LazyPart<T extends LazyModule> implements ReactiveController {
    * reader's own retry instead, so that nothing opens unasked.
    */
   prefetch(): void {
-    if (!this.module && !this.failed) void this.load();
+    if (!this.module && !this.failed) void this.fetch();
+  }
+
+  private fetch(keepFailed = false): Promise<T | undefined> {
+    if (!this.loading && this.failed && !keepFailed) {
+      this.failed = false;
+      this.host.requestUpdate();
+    }
+    this.loading ??= this.fetchModule().then(
+      (module) => {
+        this.module = module;
+        this.failed = false;
+        this.retrying = false;
+        this.adoptStyles(module);
+        this.host.requestUpdate();
+        return module;
+      },
+      () => {
+        this.loading = undefined;
+        this.failed = true;
+        this.retrying = false;
+        this.host.requestUpdate();
+        if (this.asked) this.onFailure?.();
+        this.asked = false;
+        return undefined;
+      },
+    );
+    return this.loading;
   }
 
   private adoptStyles(module: T): void {

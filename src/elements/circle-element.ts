@@ -324,12 +324,25 @@ export abstract class CircleElement extends LitElement {
       </div>`;
     }
 
-    this.sessionController.retryWhenOnline(error, () => this.retryAfter(retry));
+    return this.renderRetryable(error, () => this.retryAfter(retry));
+  }
+
+  /**
+   * The error box with its retry, which also runs by itself once the browser is back online.
+   * While `busy`, the button stays (and keeps focus) but does nothing.
+   */
+  private renderRetryable(error: unknown, retryNow: () => void, busy = false): TemplateResult {
+    this.sessionController.retryWhenOnline(error, retryNow);
     return html`<div class="state error" part="error" role="alert">
       <p class="state-title">${this.t('errorTitle')}</p>
       <p>${this.t(errorMessageKey(error))}</p>
-      <button class="button" part="button retry-button" @click=${() => this.retryAfter(retry)}>
-        ${this.t('retry')}
+      <button
+        class="button"
+        part="button retry-button"
+        aria-disabled=${busy ? 'true' : 'false'}
+        @click=${() => busy || retryNow()}
+      >
+        ${this.t(busy ? 'loading' : 'retry')}
       </button>
     </div>`;
   }
@@ -342,11 +355,21 @@ export abstract class CircleElement extends LitElement {
     return new LazyPart(this, fetchModule, () => this.dispatchError(codeUnreachable));
   }
 
-  /** "Loading…" while a part's code is on its way; the error with its retry if it failed. */
+  /**
+   * "Loading…" while a part's code is on its way; the error with its retry if it failed, which
+   * stays, busy, while the retry is on its way, so that the focus on its button is not lost.
+   */
   protected renderPartStatus(part: LazyPart<LazyModule>): TemplateResult {
     return part.failed
-      ? this.renderError(codeUnreachable, () => void part.load())
+      ? this.renderRetryable(codeUnreachable, () => this.retryPart(part), part.retrying)
       : html`<p class="part-loading">${this.t('loading')}</p>`;
+  }
+
+  /** Fetches a failed part's code again, and the session with it if that failed too. */
+  private retryPart(part: LazyPart<LazyModule>): void {
+    const { session, state: sessionState } = this.sessionController;
+    if (session && sessionState.status === 'error') session.reload();
+    void part.retry();
   }
 
   protected renderEmpty(key: StringKey): TemplateResult {
