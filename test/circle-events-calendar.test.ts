@@ -8,7 +8,7 @@ import { http, HttpResponse } from 'msw';
 
 import { nextId, syncEventRsvp } from '../demo/sandbox/model.js';
 import { msg } from '../src/i18n/strings.js';
-import { resetSessions } from '../src/session/session.js';
+import { getSession, resetSessions } from '../src/session/session.js';
 import { resetWarnings } from '../src/utils/warn.js';
 import type { CircleEvents } from '../src/elements/circle-events/circle-events.js';
 import type { CircleEventOpenEvent, CircleRsvpEvent } from '../src/events.js';
@@ -874,6 +874,21 @@ describe('<circle-events> calendar', () => {
       expect(text(heading)).to.equal(msg('eventsOn', { date: longDate(today, timeZone, lang) }));
       expectFocusOn(element, heading, "the day panel's heading");
       expect(await axeViolations(element)).to.deep.equal([]);
+    });
+
+    it('shows the next member no day the last one had open', async () => {
+      const element = await calendar({ view: 'month', 'time-zone': timeZone });
+      await monthLoaded(element);
+      tabbable(element)[0].focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => part(element, 'day-panel'), 'no day panel', WAIT);
+
+      const session = getSession(element.getAttribute('token-endpoint')!);
+      await session.signOut();
+      await waitUntil(() => part(element, 'signed-out'), 'still signed in', WAIT);
+      session.reload();
+      await monthLoaded(element);
+      expect(part(element, 'day-panel'), "the last member's day is open").to.equal(null);
     });
 
     it("shows the next month with PageDown and loads that month's events", async () => {

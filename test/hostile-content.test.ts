@@ -1274,6 +1274,26 @@ describe('Awkward but harmless content', function () {
     resetWarnings();
   });
 
+  it('shows an event whose description is not text, with the description left out', async () => {
+    const odd = eventPost(1, {
+      name: 'Description of the wrong type',
+      display_title: 'Description of the wrong type',
+      body_plain_text: 42 as unknown as string,
+      tiptap_body: null,
+    });
+    const plain = eventPost(2, { name: 'Plain event', display_title: 'Plain event' });
+    replaceEvents([
+      { post: odd, attendees: [] },
+      { post: plain, attendees: [] },
+    ]);
+
+    const list = await eventsView();
+    await waitUntil(() => parts(list, 'item').length === 2, 'the events did not show', WAIT);
+    const card = parts(list, 'item')[0]!;
+    expect(textOf(part(card, 'title'))).to.equal('Description of the wrong type');
+    expect(textOf(part(card, 'body'))).to.equal('');
+  });
+
   it('wraps very long unbroken words without widening any element', async () => {
     const word = 'Donaudampfschifffahrtsgesellschaftskapitän'.repeat(12);
     const url = `https://example.com/${'very-long-path-segment'.repeat(20)}`;

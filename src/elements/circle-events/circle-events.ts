@@ -641,7 +641,10 @@ export class CircleEvents extends CircleElement {
    */
   private renderSummary(event: EventPost): TemplateResult {
     const plain = event.body_plain_text || event.tiptap_body?.circle_ios_fallback_text;
-    return html`<div class="rich-text">${renderPlainText(plain ?? '')}</div>`;
+    // Guarded as the rich-text renderer guards it: a non-string here would break the whole list.
+    return html`<div class="rich-text">
+      ${renderPlainText(typeof plain === 'string' ? plain : '')}
+    </div>`;
   }
 
   /** A calendar-page date; the time range below says the same in words, so it is hidden. */

@@ -111,9 +111,10 @@ export class MonthView {
     void this.loads.run();
   }
 
-  /** Drops the last member's events. */
+  /** Drops the last member's events, and the day they had open. */
   clear(): void {
     this.events = [];
+    this.openDay = undefined;
   }
 
   /** Changes an event, if the month shows it. */
