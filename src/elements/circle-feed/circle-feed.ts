@@ -265,8 +265,10 @@ export class CircleFeed extends CircleElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // A picture asked for while the feed was out of the page opens now that it is back.
-    if (this.viewer) this.requestUpdate();
+    // A picture asked for, or a long list's windowing, that had to wait while the feed was out
+    // of the page goes on now that it is back.
+    const long = !this.virtualizer && this.list.items.length > WINDOW_AFTER;
+    if (this.viewer || long) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -312,7 +314,12 @@ export class CircleFeed extends CircleElement {
     }
     // A page that came while the code was on its way may have started windowing already.
     const root = this.shadowRoot;
-    if (this.virtualizer || !this.isConnected || !this.listElement || !root) return;
+    if (this.virtualizer) return;
+    if (!this.isConnected || !this.listElement || !root) {
+      // Tried again once the feed is back in the page (see connectedCallback).
+      this.windowingTriedAt = 0;
+      return;
+    }
 
     await module.switchToWindowed(root, this.listElement, async (pin) => {
       this.firstPin = pin;
