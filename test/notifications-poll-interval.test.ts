@@ -120,4 +120,22 @@ describe('<circle-notifications poll-interval>', () => {
       await expectPollEvery(element, checks, 60);
     });
   }
+  it('polls no more once a bell moved while it was starting has left the page', async () => {
+    const checks = countChecks();
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    const element = document.createElement('fake-clock-notifications') as FakeClockNotifications;
+    element.setAttribute('token-endpoint', ENDPOINT);
+    element.setAttribute('poll-interval', '20');
+    // Moved within the page before its token came: two starts wait for the same poller.
+    container.append(element);
+    element.remove();
+    container.append(element);
+    await waitUntil(() => checks.count === 1, 'the count was never asked for', WAIT);
+
+    element.remove();
+    await element.clock.tick(20_000);
+    await element.clock.tick(20_000);
+    await moment();
+    expect(checks.count, 'polled after the bell left the page').to.equal(1);
+  });
 });

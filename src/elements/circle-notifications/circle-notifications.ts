@@ -412,7 +412,10 @@ export class CircleNotifications extends CircleElement {
         // A failed fetch leaves `liveFor` as it is, so that updates don't ask again.
         const liveCode = await this.pollerPart.load();
         const current = session.$state.get();
-        if (!liveCode || this.liveFor !== wanted || current.status !== 'signed-in') return;
+        // A bell that left the page and came back while this was pending asked again for the
+        // same poller; whichever answer comes first starts it.
+        if (!liveCode || this.live || this.liveFor !== wanted) return;
+        if (current.status !== 'signed-in') return;
 
         this.live = new liveCode.LiveCount({
           key: `${session.endpoint}|${current.memberId ?? 'member'}`,
