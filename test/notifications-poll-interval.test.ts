@@ -120,6 +120,7 @@ describe('<circle-notifications poll-interval>', () => {
       await expectPollEvery(element, checks, 60);
     });
   }
+
   it('polls no more once a bell moved while it was starting has left the page', async () => {
     const checks = countChecks();
     const container = await fixture<HTMLDivElement>(html`<div></div>`);
