@@ -43,6 +43,8 @@ interface ComposerState {
 interface EditingWanted {
   comment: Comment;
   action: 'startEdit' | 'askDelete';
+  /** Where focus was at the press (Safari leaves it where it was when a button is clicked). */
+  focusAtPress: Element | null;
 }
 
 /** The replies under one comment, loaded on request. */
@@ -144,8 +146,25 @@ export abstract class CommentThreadElement extends CircleElement {
     const wanted = this.editingWanted;
     if (this.editor && wanted) {
       this.editingWanted = undefined;
-      void this.editor[wanted.action](wanted.comment);
+      if (this.stillAt(wanted)) void this.editor[wanted.action](wanted.comment);
     }
+  }
+
+  /**
+   * Whether the reader is still where they pressed Edit or Delete, for the editor or question
+   * that takes focus when its code comes: focus has not moved since, or is on a button of that
+   * comment (such as the error's retry). One who has gone on to type elsewhere is left alone.
+   */
+  private stillAt({ comment, focusAtPress }: EditingWanted): boolean {
+    const focused = this.focusedElement();
+    if (focused === focusAtPress) return true;
+
+    const article = focused?.closest('article.comment');
+    return focused?.localName === 'button' && article?.id === `comment-${comment.id}`;
+  }
+
+  private focusedElement(): Element | null {
+    return this.shadowRoot?.activeElement ?? document.activeElement;
   }
 
   protected override forgetMemberData(): void {
@@ -278,11 +297,7 @@ export abstract class CommentThreadElement extends CircleElement {
             </div>`
       }
       ${editor?.renderNotice(id)}
-      ${
-        // TODO: the retry also runs by itself when the browser comes back online, so the editor or
-        // question a member asked for opens then, and takes focus, even if they have moved on.
-        wanted && this.editingPart.failed ? this.renderPartStatus(this.editingPart) : nothing
-      }
+      ${wanted && this.editingPart.failed ? this.renderPartStatus(this.editingPart) : nothing}
       <div class="actions" part="comment-actions">
         ${
           post?.is_liking_enabled === false
@@ -717,7 +732,7 @@ export abstract class CommentThreadElement extends CircleElement {
    * error with a retry there.
    */
   private wantEditing(comment: Comment, action: EditingWanted['action']): void {
-    this.editingWanted = { comment, action };
+    this.editingWanted = { comment, action, focusAtPress: this.focusedElement() };
     void this.editingPart.load();
   }
 
