@@ -83,8 +83,9 @@ describe('<circle-feed> picture viewer, fetched on first use', () => {
     expect(shadow(element, '[part~="gallery"] + [part~="error"]')).to.equal(error);
     expect(errorEvents).to.have.length(1);
 
-    // The retry fetches again and opens the picture that was asked for.
-    error.querySelector<HTMLButtonElement>('[part~="retry-button"]')!.click();
+    // The retry, from the keyboard, fetches again and opens the picture that was asked for.
+    error.querySelector<HTMLButtonElement>('[part~="retry-button"]')!.focus();
+    await sendKeys({ press: 'Enter' });
     const dialog = await waitFor<HTMLDialogElement>(element, 'dialog[part~="viewer"]');
     await element.updateComplete;
     expect(dialog.open).to.equal(true);

@@ -372,6 +372,26 @@ export abstract class CircleElement extends LitElement {
     void part.retry();
   }
 
+  /** The focused element: in this element's shadow root, else in the page. */
+  protected focusedElement(): Element | null {
+    return this.shadowRoot?.activeElement ?? document.activeElement;
+  }
+
+  /**
+   * Whether the reader is still where they asked for something that takes focus once its code
+   * comes: focus has not moved since `focusAtAsk` (Safari leaves it where it was when a button is
+   * clicked), or is on the retry button of an error in `place`. A reader who has gone on to
+   * something else is left there.
+   */
+  protected stillWhereAsked(
+    focusAtAsk: Element | null,
+    place: Element | null | undefined,
+  ): boolean {
+    const focused = this.focusedElement();
+    if (focused === focusAtAsk) return true;
+    return Boolean(focused?.matches('[part~="retry-button"]') && place?.contains(focused));
+  }
+
   protected renderEmpty(key: StringKey): TemplateResult {
     return html`<div class="state" part="empty"><p>${this.t(key)}</p></div>`;
   }

@@ -218,6 +218,9 @@ export class CircleFeed extends CircleElement {
 
   private readonly pictureViewer = this.lazyPart<PictureViewer>(loadPictureViewer);
 
+  /** Where focus was when a picture was pressed before the viewer's code had come. */
+  private focusAtViewerAsk?: Element | null;
+
   /** What the viewer's code works with. */
   private readonly viewerHost: ViewerHost = {
     element: this,
@@ -285,6 +288,18 @@ export class CircleFeed extends CircleElement {
   /** Loads the feed again from the first page. */
   refresh(): void {
     void this.firstPage.run();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+
+    // The viewer takes focus as it opens: not from a reader who went on to something else while
+    // its code was on its way.
+    if (this.pictureViewer.module && this.focusAtViewerAsk !== undefined) {
+      const card = this.viewer?.opener?.closest('article');
+      if (!this.stillWhereAsked(this.focusAtViewerAsk, card)) this.viewer = undefined;
+      this.focusAtViewerAsk = undefined;
+    }
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -625,11 +640,7 @@ export class CircleFeed extends CircleElement {
             </li>`,
         )}
       </ul>
-      ${
-        // TODO: the retry also runs by itself when the browser comes back online, so the viewer a
-        // reader asked for opens then, even if they have moved on.
-        opening && this.pictureViewer.failed ? this.renderPartStatus(this.pictureViewer) : nothing
-      }`;
+      ${opening && this.pictureViewer.failed ? this.renderPartStatus(this.pictureViewer) : nothing}`;
   }
 
   private renderActions(post: Post): TemplateResult {
@@ -871,6 +882,7 @@ export class CircleFeed extends CircleElement {
   private openViewer(post: Post, images: GalleryImage[], index: number, opener: HTMLElement) {
     const title = post.display_title || post.name || '';
     this.viewer = { postId: post.id ?? -1, title, images, index, opener };
+    if (!this.pictureViewer.module) this.focusAtViewerAsk = this.focusedElement();
     void this.pictureViewer.load();
   }
 

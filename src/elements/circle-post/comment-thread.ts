@@ -146,25 +146,12 @@ export abstract class CommentThreadElement extends CircleElement {
     const wanted = this.editingWanted;
     if (this.editor && wanted) {
       this.editingWanted = undefined;
-      if (this.stillAt(wanted)) void this.editor[wanted.action](wanted.comment);
+      // The editor and the question take focus: not from a member who went on to type elsewhere.
+      const comment = this.renderRoot.querySelector(`#comment-${wanted.comment.id}`);
+      if (this.stillWhereAsked(wanted.focusAtPress, comment)) {
+        void this.editor[wanted.action](wanted.comment);
+      }
     }
-  }
-
-  /**
-   * Whether the reader is still where they pressed Edit or Delete, for the editor or question
-   * that takes focus when its code comes: focus has not moved since, or is on a button of that
-   * comment (such as the error's retry). One who has gone on to type elsewhere is left alone.
-   */
-  private stillAt({ comment, focusAtPress }: EditingWanted): boolean {
-    const focused = this.focusedElement();
-    if (focused === focusAtPress) return true;
-
-    const article = focused?.closest('article.comment');
-    return focused?.localName === 'button' && article?.id === `comment-${comment.id}`;
-  }
-
-  private focusedElement(): Element | null {
-    return this.shadowRoot?.activeElement ?? document.activeElement;
   }
 
   protected override forgetMemberData(): void {
