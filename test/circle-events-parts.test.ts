@@ -4,6 +4,7 @@
 // browser fetches a module once per page, so the order of these tests matters: the first ones see
 // each part's code fetched for the first time.
 import { worker } from './support/sandbox.js';
+import { holdModule } from './support/held-module.js';
 import {
   calendar,
   CODE,
@@ -21,7 +22,7 @@ import {
 import { axeViolations } from './support/dom.js';
 import { expect, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { http, passthrough } from 'msw';
+import { http } from 'msw';
 
 import { msg } from '../src/i18n/strings.js';
 import { resetSessions } from '../src/session/session.js';
@@ -37,18 +38,8 @@ function askedFor(name: string): boolean {
   return codeRequests?.asked.includes(`${name}.ts`) ?? false;
 }
 
-/** Holds the page's request for the module `name` until `release()`. */
-function holdCode(name: string): { release: () => void } {
-  let release!: () => void;
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  worker.use(
-    http.get(`${CODE}${name}.ts`, async () => {
-      await gate;
-      return passthrough();
-    }),
-  );
-  return { release };
-}
+/** Holds back the code of part `name` until the test releases it. */
+const holdCode = (name: string) => holdModule(`${CODE}${name}.ts`);
 
 /** Long enough for a request that should not come, to come. */
 async function settle(): Promise<void> {

@@ -1,9 +1,10 @@
 // A member who pressed Edit and went on to write elsewhere before its code came. A page keeps a
 // module once it has it, so this test, which needs the code still missing, has a page of its own.
 import { expect, fixture, waitUntil } from '@open-wc/testing';
-import { http, passthrough } from 'msw';
 
-import { sandbox, worker } from './support/sandbox.js';
+import './support/sandbox.js';
+import { holdModule } from './support/held-module.js';
+import { ownCommentAndPost } from './support/post.js';
 import { shadow, waitFor } from './support/dom.js';
 import { resetSessions } from '../src/session/session.js';
 import type { CirclePost } from '../src/elements/circle-post/circle-post.js';
@@ -18,23 +19,8 @@ describe('<circle-post> comment editing that comes after the member moved on', (
   });
 
   it('leaves the member where they are typing, and edits at the next press', async () => {
-    const mine = sandbox.db.comments.find(
-      (comment) =>
-        comment.community_member_id === 1 &&
-        comment.parent_comment_id === null &&
-        sandbox.db.posts.some((post) => post.id === comment.post_id && post.is_comments_enabled),
-    )!;
-    const post = sandbox.db.posts.find((candidate) => candidate.id === mine.post_id)!;
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let answered = false;
-    worker.use(
-      http.get(EDITING_MODULE, async () => {
-        await released;
-        answered = true;
-        return passthrough();
-      }),
-    );
+    const { comment: mine, post } = ownCommentAndPost();
+    const code = holdModule(EDITING_MODULE);
     const element = await fixture<CirclePost>(
       `<circle-post token-endpoint="/api/circle-token" space="${post.space.slug}"
         post="${post.slug}" per-page="60"></circle-post>`,
@@ -52,8 +38,8 @@ describe('<circle-post> comment editing that comes after the member moved on', (
     expect(edit.getAttribute('aria-disabled')).to.equal('true');
     composer.focus();
 
-    release();
-    await waitUntil(() => answered, 'the code was not sent');
+    code.release();
+    await waitUntil(code.answered, 'the code was not sent');
     await waitUntil(() => edit.getAttribute('aria-disabled') === 'false', 'Edit stayed busy');
     expect(shadow(element, `#edit-${mine.id}`), 'the editor opened unasked').to.equal(null);
     expect(element.shadowRoot!.activeElement, 'focus left the new comment').to.equal(composer);

@@ -4,7 +4,8 @@
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { delay, http, HttpResponse } from 'msw';
 
-import { sandbox, worker } from './support/sandbox.js';
+import { worker } from './support/sandbox.js';
+import { ownCommentAndPost } from './support/post.js';
 import { shadow, textOf, waitFor } from './support/dom.js';
 import { resetSessions } from '../src/session/session.js';
 import type { CirclePost } from '../src/elements/circle-post/circle-post.js';
@@ -19,13 +20,7 @@ describe('<circle-post> comment editing, fetched on first use', () => {
   });
 
   it('fetches on intent, shows a click waiting, says a failed fetch, and edits on retry', async () => {
-    const mine = sandbox.db.comments.find(
-      (comment) =>
-        comment.community_member_id === 1 &&
-        comment.parent_comment_id === null &&
-        sandbox.db.posts.some((post) => post.id === comment.post_id && post.is_comments_enabled),
-    )!;
-    const post = sandbox.db.posts.find((candidate) => candidate.id === mine.post_id)!;
+    const { comment: mine, post } = ownCommentAndPost();
     let fetches = 0;
     worker.use(
       http.get(EDITING_MODULE, async () => {

@@ -2,9 +2,10 @@
 // page keeps a module once it has it, so this test, which needs the code still missing, has a
 // page of its own.
 import { expect, fixture, waitUntil } from '@open-wc/testing';
-import { http, HttpResponse, passthrough } from 'msw';
+import { http, HttpResponse } from 'msw';
 
 import { sandbox, worker } from './support/sandbox.js';
+import { holdModule } from './support/held-module.js';
 import { shadow, shadowAll, waitFor } from './support/dom.js';
 import { resetSessions } from '../src/session/session.js';
 import type { CircleFeed } from '../src/elements/circle-feed/circle-feed.js';
@@ -23,16 +24,7 @@ describe('<circle-feed> picture viewer that comes after the reader moved on', ()
         HttpResponse.json({ page: 1, per_page: 10, has_next_page: false, records: [post] }),
       ),
     );
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let answered = false;
-    worker.use(
-      http.get(VIEWER_MODULE, async () => {
-        await released;
-        answered = true;
-        return passthrough();
-      }),
-    );
+    const code = holdModule(VIEWER_MODULE);
     const element = await fixture<CircleFeed>(
       `<circle-feed token-endpoint="/api/circle-token"></circle-feed>`,
     );
@@ -47,8 +39,8 @@ describe('<circle-feed> picture viewer that comes after the reader moved on', ()
     const like = shadowAll<HTMLButtonElement>(element, '[part~="like-button"]')[0]!;
     like.focus();
 
-    release();
-    await waitUntil(() => answered, 'the code was not sent');
+    code.release();
+    await waitUntil(code.answered, 'the code was not sent');
     await waitUntil(() => !gallery.hasAttribute('aria-busy'), 'the pictures stayed busy');
     expect(shadow(element, 'dialog'), 'the viewer opened unasked').to.equal(null);
     expect(element.shadowRoot!.activeElement, 'focus left the like button').to.equal(like);

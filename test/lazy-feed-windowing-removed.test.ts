@@ -1,9 +1,9 @@
 // A feed taken out of the page while its virtualizer's code is on its way. A page keeps that
 // module once it has it, so this test, which needs it still missing, has a page of its own.
 import { fixture, waitUntil } from '@open-wc/testing';
-import { http, passthrough } from 'msw';
 
-import { worker } from './support/sandbox.js';
+import './support/sandbox.js';
+import { holdModule } from './support/held-module.js';
 import { addBulkPosts } from './support/feed.js';
 import { shadow, shadowAll, waitFor } from './support/dom.js';
 import { resetSessions } from '../src/session/session.js';
@@ -21,18 +21,7 @@ describe('<circle-feed> removed while its virtualizer is on its way', () => {
 
   it('windows the long list once the feed is back in the page', async () => {
     addBulkPosts(60);
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let asked = false;
-    let answered = false;
-    worker.use(
-      http.get(WINDOWING_MODULE, async () => {
-        asked = true;
-        await released;
-        answered = true;
-        return passthrough();
-      }),
-    );
+    const code = holdModule(WINDOWING_MODULE);
     const container = await fixture<HTMLDivElement>(
       `<div><circle-feed token-endpoint="/api/circle-token" per-page="30" paging="button">
       </circle-feed></div>`,
@@ -42,10 +31,10 @@ describe('<circle-feed> removed while its virtualizer is on its way', () => {
     await element.updateComplete;
 
     shadow<HTMLButtonElement>(element, '[part~="load-more"]')!.click();
-    await waitUntil(() => asked, 'the long list asked for no code');
+    await waitUntil(code.asked, 'the long list asked for no code');
     element.remove();
-    release();
-    await waitUntil(() => answered, 'the code was not sent');
+    code.release();
+    await waitUntil(code.answered, 'the code was not sent');
     // The module runs a moment after its answer; the feed is out of the page by then.
     await new Promise((resolve) => setTimeout(resolve, 300));
 
