@@ -1,20 +1,15 @@
 // A feed taken out of the page while its virtualizer's code is on its way. A page keeps that
 // module once it has it, so this test, which needs it still missing, has a page of its own.
-import { fixture, waitUntil } from '@open-wc/testing';
+import { waitUntil } from '@open-wc/testing';
 
 import './support/sandbox.js';
 import { holdModule } from './support/held-module.js';
-import { addBulkPosts } from './support/feed.js';
-import { shadow, shadowAll, waitFor } from './support/dom.js';
+import { addBulkPosts, buttonPagedFeed, windowed } from './support/feed.js';
+import { shadow } from './support/dom.js';
 import { resetSessions } from '../src/session/session.js';
-import type { CircleFeed } from '../src/elements/circle-feed/circle-feed.js';
 import '../src/elements/circle-feed/circle-feed.js';
 
 const WINDOWING_MODULE = '/src/elements/circle-feed/windowing.ts';
-
-const cards = (element: Element) => shadowAll(element, 'article[part~="item"]');
-const windowed = (element: Element) =>
-  cards(element).some((card) => card.style.position === 'absolute');
 
 describe('<circle-feed> removed while its virtualizer is on its way', () => {
   beforeEach(() => resetSessions());
@@ -22,13 +17,7 @@ describe('<circle-feed> removed while its virtualizer is on its way', () => {
   it('windows the long list once the feed is back in the page', async () => {
     addBulkPosts(60);
     const code = holdModule(WINDOWING_MODULE);
-    const container = await fixture<HTMLDivElement>(
-      `<div><circle-feed token-endpoint="/api/circle-token" per-page="30" paging="button">
-      </circle-feed></div>`,
-    );
-    const element = container.querySelector<CircleFeed>('circle-feed')!;
-    await waitFor(element, 'article');
-    await element.updateComplete;
+    const { container, element } = await buttonPagedFeed();
 
     shadow<HTMLButtonElement>(element, '[part~="load-more"]')!.click();
     await waitUntil(code.asked, 'the long list asked for no code');

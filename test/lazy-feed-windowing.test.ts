@@ -1,21 +1,17 @@
 // A long feed's virtualizer comes in its own module, fetched when the list first grows past 50
 // posts. A page keeps that module once it has it, so this test, which needs it still missing, has
 // a page of its own.
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse, passthrough } from 'msw';
 
 import { worker } from './support/sandbox.js';
-import { addBulkPosts } from './support/feed.js';
-import { shadow, shadowAll, waitFor } from './support/dom.js';
+import { addBulkPosts, buttonPagedFeed, cards, windowed } from './support/feed.js';
+import { shadow } from './support/dom.js';
 import { resetSessions } from '../src/session/session.js';
 import type { CircleFeed } from '../src/elements/circle-feed/circle-feed.js';
 import '../src/elements/circle-feed/circle-feed.js';
 
 const WINDOWING_MODULE = '/src/elements/circle-feed/windowing.ts';
-
-const cards = (element: Element) => shadowAll(element, 'article[part~="item"]');
-const windowed = (element: Element) =>
-  cards(element).some((card) => card.style.position === 'absolute');
 
 async function loadMore(element: CircleFeed): Promise<void> {
   const count = cards(element).length;
@@ -37,13 +33,7 @@ describe('<circle-feed> windowing, fetched when the list grows long', () => {
         return reachable ? passthrough() : HttpResponse.error();
       }),
     );
-    const container = await fixture<HTMLDivElement>(
-      `<div><circle-feed token-endpoint="/api/circle-token" per-page="30" paging="button">
-      </circle-feed></div>`,
-    );
-    const element = container.querySelector<CircleFeed>('circle-feed')!;
-    await waitFor(element, 'article');
-    await element.updateComplete;
+    const { element } = await buttonPagedFeed();
 
     // 60 posts: the code is asked for, fails, and the list stays plain with every card.
     await loadMore(element);
